@@ -1,0 +1,529 @@
+using System.Collections.Generic;
+using System.Linq;
+using Toolkit.Generators.Helpers;
+using Toolkit.Generators.Model;
+
+namespace Toolkit.Generators.Emitting;
+
+/// <summary>
+/// Writes the implementation of one instrumented partial method.
+/// </summary>
+/// <remarks>
+/// The shape of what is written is the hand-optimised one:
+/// <list type="bullet">
+/// <item>nothing listening: one <c>StartActivity</c> and the instruments' <c>Enabled</c> flags are read, then the
+/// Core is called directly (for tasks, its task is returned as it is);</item>
+/// <item>the clock is read only when the duration histogram is enabled, and span tags are set only when the span
+/// is recorded;</item>
+/// <item><c>TagList</c> lives in static local functions, so the method's own frame stays small;</item>
+/// <item>failures are observed in an exception filter that returns <see langword="false"/>: the exception is
+/// never caught, so it keeps its identity and its stack trace;</item>
+/// <item>tasks that complete synchronously are finished without a state machine; only pending ones are awaited.</item>
+/// </list>
+/// </remarks>
+internal sealed class MethodEmitter
+{
+    private const string Instrumentation = "global::Toolkit.Internal.Instrumentation";
+    private const string ActivityType = "global::System.Diagnostics.Activity";
+
+    private readonly MethodSpec _method;
+    private readonly SourceWriter _writer;
+    private readonly string _holder;
+
+    private MethodEmitter(MethodSpec method, SourceWriter writer)
+    {
+        _method = method;
+        _writer = writer;
+        _holder = method.TelemetryClass;
+    }
+
+    public static void Emit(MethodSpec method, SourceWriter writer, string generatedCodeAttribute) =>
+        new MethodEmitter(method, writer).Emit(generatedCodeAttribute);
+
+    private IEnumerable<ParameterSpec> SpanTags => _method.Parameters.Where(p => p.Tag is not null);
+
+    private IEnumerable<ParameterSpec> MetricTags => _method.Parameters.Where(p => p.Tag is { SpanOnly: false });
+
+    private bool HasMetricResultTag => _method.ReturnTag is { SpanOnly: false } && (_method.Duration is not null || _method.Calls is not null);
+
+    private string Token => _method.CancellationToken ?? "default";
+
+    private void Emit(string generatedCodeAttribute)
+    {
+        _writer.WriteLine(generatedCodeAttribute);
+        _writer.WriteLine("[global::System.Diagnostics.DebuggerStepThrough]");
+        string parameters = string.Join(", ", _method.Parameters.Select(p => p.Modifiers + p.Type + " " + p.Name));
+        string modifiers = _method.Modifiers.Length == 0 ? "" : _method.Modifiers + " ";
+        _writer.WriteLine($"{modifiers}partial {_method.ReturnType} {_method.Name}{_method.TypeParameters}({parameters})");
+        foreach (string constraint in _method.Constraints)
+        {
+            _writer.WriteLine("    " + constraint);
+        }
+
+        _writer.OpenBlock();
+        if (_method.Shape == ReturnShape.AsyncEnumerable)
+        {
+            EmitAsyncEnumerable();
+        }
+        else
+        {
+            EmitPrelude();
+            if (_method.Shape is ReturnShape.Void or ReturnShape.Value)
+            {
+                EmitSyncBody();
+            }
+            else
+            {
+                EmitTaskBody();
+            }
+        }
+
+        EmitBegin();
+        EmitComplete();
+        _writer.CloseBlock();
+    }
+
+    /// <summary>Starts the span, reads the instruments' flags, takes the fast path when nothing listens, and starts the clock.</summary>
+    private void EmitPrelude()
+    {
+        var listening = new List<string>();
+        if (_method.Trace is { } trace)
+        {
+            _writer.WriteLine($"var __activity = {_holder}.ActivitySource.StartActivity({Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind});");
+            listening.Add("__activity is not null");
+        }
+
+        EmitFlag(_method.Duration, "__timed", listening);
+        EmitFlag(_method.Calls, "__counted", listening);
+        EmitFlag(_method.Active, "__active", listening);
+
+        if (_method.Shape != ReturnShape.AsyncEnumerable)
+        {
+            _writer.OpenBlock($"if (!({string.Join(" || ", listening)}))");
+            _writer.WriteLine(_method.Shape == ReturnShape.Void ? CoreCall() + ";" : "return " + CoreCall() + ";");
+            if (_method.Shape == ReturnShape.Void)
+            {
+                _writer.WriteLine("return;");
+            }
+
+            _writer.CloseBlock();
+            _writer.WriteLine();
+        }
+
+        if (_method.Trace is not null)
+        {
+            _writer.OpenBlock("if (__activity is { IsAllDataRequested: true })");
+            _writer.WriteLine($"__activity.SetTag(\"code.function.name\", {Identifiers.Literal(_method.FunctionName)});");
+            if (_method.Namespace.Length > 0)
+            {
+                _writer.WriteLine($"__activity.SetTag(\"code.namespace\", {Identifiers.Literal(_method.Namespace)});");
+            }
+
+            foreach (var parameter in SpanTags)
+            {
+                _writer.WriteLine($"__activity.SetTag({Identifiers.Literal(parameter.Tag!.Key)}, {TagValue(parameter.Tag, parameter.Name)});");
+            }
+
+            _writer.CloseBlock();
+            _writer.WriteLine();
+        }
+
+        if (_method.Duration is not null)
+        {
+            _writer.WriteLine("long __start = __timed ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;");
+        }
+
+        if (_method.Active is not null)
+        {
+            _writer.OpenBlock("if (__active)");
+            _writer.WriteLine($"__Begin({string.Join(", ", MetricTags.Select(p => p.Name))});");
+            _writer.CloseBlock();
+            _writer.WriteLine();
+        }
+
+        _writer.WriteLine("string? __errorType = null;");
+        if (HasMetricResultTag)
+        {
+            _writer.WriteLine("object? __resultTag = null;");
+        }
+    }
+
+    private void EmitFlag(InstrumentSpec? instrument, string name, List<string> listening)
+    {
+        if (instrument is not null)
+        {
+            _writer.WriteLine($"bool {name} = {_holder}.{instrument.FieldName}.Enabled;");
+            listening.Add(name);
+        }
+    }
+
+    private void EmitSyncBody()
+    {
+        _writer.OpenBlock("try");
+        if (_method.Shape == ReturnShape.Void)
+        {
+            _writer.WriteLine(CoreCall() + ";");
+        }
+        else
+        {
+            _writer.WriteLine($"var __result = {CoreCall()};");
+            EmitResultTags("__result");
+            _writer.WriteLine("return __result;");
+        }
+
+        _writer.CloseBlock();
+        EmitFailureFilter(Token);
+        _writer.OpenBlock("finally");
+        _writer.WriteLine(CompleteCall());
+        _writer.CloseBlock();
+    }
+
+    private void EmitTaskBody()
+    {
+        _writer.WriteLine("bool __pending = false;");
+        _writer.OpenBlock("try");
+        _writer.WriteLine($"var __task = {CoreCall()};");
+        _writer.OpenBlock("if (!__task.IsCompleted)");
+        _writer.WriteLine("__pending = true;");
+        if (_method.Trace is not null)
+        {
+            // The span stays open while the task runs, but must not stay current in the caller's context.
+            _writer.OpenBlock("if (__activity is not null)");
+            _writer.WriteLine($"{ActivityType}.Current = __activity.Parent;");
+            _writer.CloseBlock();
+        }
+
+        _writer.WriteLine($"return __Await({string.Join(", ", new[] { "__task", Token }.Concat(State(awaiting: true).Select(s => s.Argument)))});");
+        _writer.CloseBlock();
+        _writer.WriteLine();
+
+        bool generic = _method.Shape is ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT;
+        string activity = _method.Trace is null ? "null" : "__activity";
+        if (_method.Shape is ReturnShape.ValueTask or ReturnShape.ValueTaskOfT)
+        {
+            string valueTask = _method.ReturnType;
+            _writer.OpenBlock("if (__task.IsCompletedSuccessfully)");
+            if (generic && _method.ReturnTag is not null)
+            {
+                // Reading the result consumes the ValueTask, so hand the caller a fresh one.
+                _writer.WriteLine("var __result = __task.Result;");
+                EmitResultTags("__result");
+                _writer.WriteLine($"return new {valueTask}(__result);");
+            }
+            else
+            {
+                _writer.WriteLine("return __task;");
+            }
+
+            _writer.CloseBlock();
+            _writer.WriteLine();
+            _writer.WriteLine("// Observing a failure consumes the ValueTask: observe it through a Task and return that.");
+            _writer.WriteLine("var __completed = __task.AsTask();");
+            EmitCompletedFailure("__completed", activity);
+            _writer.WriteLine($"return new {valueTask}(__completed);");
+        }
+        else
+        {
+            EmitCompletedFailure("__task", activity, generic);
+            _writer.WriteLine("return __task;");
+        }
+
+        _writer.CloseBlock();
+        EmitFailureFilter(Token);
+        _writer.OpenBlock("finally");
+        _writer.OpenBlock("if (!__pending)");
+        _writer.WriteLine(CompleteCall());
+        _writer.CloseBlock();
+        _writer.CloseBlock();
+
+        EmitAwait();
+    }
+
+    private void EmitCompletedFailure(string task, string activity, bool successTags = false)
+    {
+        _writer.OpenBlock($"if ({task}.IsCanceled)");
+        _writer.WriteLine($"__errorType = {Instrumentation}.Canceled({activity});");
+        _writer.CloseBlock();
+        _writer.OpenBlock($"else if ({task}.IsFaulted)");
+        _writer.WriteLine($"{Instrumentation}.Fail({task}.Exception!.InnerException!, {activity}, {Token}, out __errorType);");
+        _writer.CloseBlock();
+        if (successTags && _method.ReturnTag is not null)
+        {
+            _writer.OpenBlock("else");
+            EmitResultTags(task + ".Result");
+            _writer.CloseBlock();
+        }
+
+        _writer.WriteLine();
+    }
+
+    /// <summary>The local function that awaits a pending task and then completes the telemetry.</summary>
+    private void EmitAwait()
+    {
+        bool generic = _method.Shape is ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT;
+        var parameters = new[] { $"{_method.ReturnType} __task", "global::System.Threading.CancellationToken __token" }
+            .Concat(State(awaiting: true).Select(s => s.Declaration));
+        _writer.WriteLine();
+        _writer.OpenBlock($"static async {_method.ReturnType} __Await({string.Join(", ", parameters)})");
+        _writer.WriteLine("string? __errorType = null;");
+        if (HasMetricResultTag)
+        {
+            _writer.WriteLine("object? __resultTag = null;");
+        }
+
+        _writer.OpenBlock("try");
+        if (generic)
+        {
+            _writer.WriteLine("var __result = await __task.ConfigureAwait(false);");
+            EmitResultTags("__result");
+            _writer.WriteLine("return __result;");
+        }
+        else
+        {
+            _writer.WriteLine("await __task.ConfigureAwait(false);");
+        }
+
+        _writer.CloseBlock();
+        EmitFailureFilter("__token");
+        _writer.OpenBlock("finally");
+        _writer.WriteLine(CompleteCall());
+        _writer.CloseBlock();
+        _writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// An async iterator: the span and the clock start at the first <c>MoveNextAsync</c> and end when the
+    /// enumeration ends, fails or is disposed.
+    /// </summary>
+    private void EmitAsyncEnumerable()
+    {
+        var listening = new List<string>();
+        if (_method.Trace is not null)
+        {
+            listening.Add($"{_holder}.ActivitySource.HasListeners()");
+        }
+
+        listening.AddRange(new[] { _method.Duration, _method.Calls, _method.Active }
+            .Where(i => i is not null)
+            .Select(i => $"{_holder}.{i!.FieldName}.Enabled"));
+
+        _writer.OpenBlock($"if (!({string.Join(" || ", listening)}))");
+        _writer.WriteLine("return " + CoreCall() + ";");
+        _writer.CloseBlock();
+        _writer.WriteLine();
+
+        var tagParameters = SpanTags.ToArray();
+        var arguments = new[] { CoreCall(), Token }.Concat(tagParameters.Select(p => p.Name));
+        _writer.WriteLine($"return __Iterate({string.Join(", ", arguments)});");
+        _writer.WriteLine();
+
+        var parameters = new[] { $"{_method.ReturnType} __inner", "global::System.Threading.CancellationToken __token" }
+            .Concat(tagParameters.Select(p => p.Type + " " + p.Name))
+            .Append("[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken __enumeratorToken = default");
+        _writer.OpenBlock($"static async {_method.ReturnType} __Iterate({string.Join(", ", parameters)})");
+        EmitPrelude();
+        _writer.WriteLine("var __enumerator = __inner.GetAsyncEnumerator(__enumeratorToken);");
+        _writer.OpenBlock("try");
+        _writer.OpenBlock("while (true)");
+        _writer.OpenBlock("try");
+        _writer.OpenBlock("if (!await __enumerator.MoveNextAsync().ConfigureAwait(false))");
+        _writer.WriteLine("break;");
+        _writer.CloseBlock();
+        _writer.CloseBlock();
+        EmitFailureFilter("__token.IsCancellationRequested ? __token : __enumeratorToken");
+        _writer.WriteLine();
+        _writer.WriteLine("yield return __enumerator.Current;");
+        _writer.CloseBlock();
+        _writer.CloseBlock();
+        _writer.OpenBlock("finally");
+        _writer.OpenBlock("try");
+        _writer.WriteLine("await __enumerator.DisposeAsync().ConfigureAwait(false);");
+        _writer.CloseBlock();
+        _writer.OpenBlock("finally");
+        _writer.WriteLine(CompleteCall());
+        _writer.CloseBlock();
+        _writer.CloseBlock();
+        _writer.CloseBlock();
+    }
+
+    private void EmitFailureFilter(string token)
+    {
+        string activity = _method.Trace is null ? "null" : "__activity";
+        _writer.OpenBlock($"catch (global::System.Exception __e) when ({Instrumentation}.Fail(__e, {activity}, {token}, out __errorType))");
+        _writer.WriteLine("// Unreachable: the filter records the failure and returns false, so the exception propagates untouched.");
+        _writer.WriteLine("throw;");
+        _writer.CloseBlock();
+    }
+
+    private void EmitResultTags(string result)
+    {
+        if (_method.ReturnTag is not { } tag)
+        {
+            return;
+        }
+
+        if (_method.Trace is not null)
+        {
+            _writer.OpenBlock("if (__activity is { IsAllDataRequested: true })");
+            _writer.WriteLine($"__activity.SetTag({Identifiers.Literal(tag.Key)}, {TagValue(tag, result)});");
+            _writer.CloseBlock();
+        }
+
+        if (HasMetricResultTag)
+        {
+            _writer.WriteLine($"__resultTag = {TagValue(tag, result)};");
+        }
+    }
+
+    /// <summary>The local function that adds one in-flight call; it holds the <c>TagList</c> so the caller's frame does not.</summary>
+    private void EmitBegin()
+    {
+        if (_method.Active is not { } active)
+        {
+            return;
+        }
+
+        _writer.WriteLine();
+        _writer.OpenBlock($"static void __Begin({string.Join(", ", MetricTags.Select(p => p.Type + " " + p.Name))})");
+        EmitTagList();
+        _writer.WriteLine($"{_holder}.{active.FieldName}.Add(1, in __tags);");
+        _writer.CloseBlock();
+    }
+
+    /// <summary>The local function that records the call's metrics and ends its span.</summary>
+    private void EmitComplete()
+    {
+        _writer.WriteLine();
+        _writer.OpenBlock($"static void __Complete({string.Join(", ", State(awaiting: false).Select(s => s.Declaration))})");
+        var flags = new List<string>();
+        if (_method.Duration is not null)
+        {
+            flags.Add("__timed");
+        }
+
+        if (_method.Calls is not null)
+        {
+            flags.Add("__counted");
+        }
+
+        bool recordsCompletion = flags.Count > 0;
+        if (_method.Active is not null)
+        {
+            flags.Add("__active");
+        }
+
+        if (flags.Count > 0)
+        {
+            _writer.OpenBlock($"if ({string.Join(" | ", flags)})");
+            EmitTagList();
+            if (_method.Active is { } active)
+            {
+                _writer.OpenBlock("if (__active)");
+                _writer.WriteLine($"{_holder}.{active.FieldName}.Add(-1, in __tags);");
+                _writer.CloseBlock();
+            }
+
+            if (recordsCompletion)
+            {
+                if (HasMetricResultTag)
+                {
+                    _writer.OpenBlock("if (__resultTag is not null)");
+                    _writer.WriteLine($"__tags.Add({Identifiers.Literal(_method.ReturnTag!.Key)}, __resultTag);");
+                    _writer.CloseBlock();
+                }
+
+                _writer.OpenBlock("if (__errorType is not null)");
+                _writer.WriteLine("__tags.Add(\"error.type\", __errorType);");
+                _writer.CloseBlock();
+            }
+
+            if (_method.Duration is { } duration)
+            {
+                _writer.OpenBlock("if (__timed)");
+                _writer.WriteLine($"{_holder}.{duration.FieldName}.Record(global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds, in __tags);");
+                _writer.CloseBlock();
+            }
+
+            if (_method.Calls is { } calls)
+            {
+                _writer.OpenBlock("if (__counted)");
+                _writer.WriteLine($"{_holder}.{calls.FieldName}.Add(1, in __tags);");
+                _writer.CloseBlock();
+            }
+
+            _writer.CloseBlock();
+        }
+
+        if (_method.Trace is not null)
+        {
+            _writer.WriteLine("__activity?.Dispose();");
+        }
+
+        _writer.CloseBlock();
+    }
+
+    private void EmitTagList()
+    {
+        _writer.WriteLine("var __tags = new global::System.Diagnostics.TagList();");
+        _writer.WriteLine($"__tags.Add(\"code.function.name\", {Identifiers.Literal(_method.FunctionName)});");
+        foreach (var parameter in MetricTags)
+        {
+            _writer.WriteLine($"__tags.Add({Identifiers.Literal(parameter.Tag!.Key)}, {TagValue(parameter.Tag, parameter.Name)});");
+        }
+    }
+
+    /// <summary>What <c>__Complete</c> needs to know about a call, as declarations and as the arguments that pass it on.</summary>
+    /// <param name="awaiting">For the <c>__Await</c> signature, which declares the error and result locals itself.</param>
+    private IEnumerable<(string Declaration, string Argument)> State(bool awaiting)
+    {
+        if (_method.Trace is not null)
+        {
+            yield return ($"{ActivityType}? __activity", "__activity");
+        }
+
+        if (_method.Duration is not null)
+        {
+            yield return ("long __start", "__start");
+            yield return ("bool __timed", "__timed");
+        }
+
+        if (_method.Calls is not null)
+        {
+            yield return ("bool __counted", "__counted");
+        }
+
+        if (_method.Active is not null)
+        {
+            yield return ("bool __active", "__active");
+        }
+
+        if (!awaiting && (_method.Duration is not null || _method.Calls is not null))
+        {
+            yield return ("string? __errorType", "__errorType");
+        }
+
+        if (!awaiting && HasMetricResultTag)
+        {
+            yield return ("object? __resultTag", "__resultTag");
+        }
+
+        foreach (var parameter in MetricTags)
+        {
+            yield return (parameter.Type + " " + parameter.Name, parameter.Name);
+        }
+    }
+
+    private string CompleteCall() => $"__Complete({string.Join(", ", State(awaiting: false).Select(s => s.Argument))});";
+
+    private string CoreCall() =>
+        $"{_method.CoreName}{_method.TypeParameters}({string.Join(", ", _method.Parameters.Select(p => p.ArgumentPrefix + p.Name))})";
+
+    private static string TagValue(TagSpec tag, string value) => tag.ValueKind switch
+    {
+        TagValueKind.Bool => $"{Instrumentation}.Box({value})",
+        TagValueKind.NullableBool => $"({value}.HasValue ? {Instrumentation}.Box({value}.GetValueOrDefault()) : null)",
+        TagValueKind.Enum => $"{tag.Enum!.HelperName}({value})",
+        TagValueKind.NullableEnum => $"({value}.HasValue ? {tag.Enum!.HelperName}({value}.GetValueOrDefault()) : null)",
+        _ => value,
+    };
+}

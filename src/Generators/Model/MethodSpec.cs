@@ -1,0 +1,37 @@
+using Toolkit.Generators.Helpers;
+
+namespace Toolkit.Generators.Model;
+
+/// <summary>Everything the emitter needs to write one instrumented method; plain data, no symbols.</summary>
+/// <param name="Modifiers">The declaration's modifiers without <c>partial</c>, e.g. <c>public static</c>.</param>
+/// <param name="ResultType">The <c>T</c> of <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c>, or the return type for <see cref="ReturnShape.Value"/>.</param>
+/// <param name="TypeParameters">The method's type parameter list, e.g. <c>&lt;T&gt;</c>, or empty.</param>
+/// <param name="Constraints">One <c>where</c> clause per constrained type parameter.</param>
+/// <param name="FunctionName">The <c>code.function.name</c> value: <c>Type.Method</c>.</param>
+/// <param name="CancellationToken">The name of the method's <c>CancellationToken</c> parameter, if any.</param>
+internal sealed record MethodSpec(
+    string Name,
+    string CoreName,
+    string Modifiers,
+    string ReturnType,
+    ReturnShape Shape,
+    string? ResultType,
+    string TypeParameters,
+    EquatableArray<string> Constraints,
+    EquatableArray<ParameterSpec> Parameters,
+    string FunctionName,
+    string Namespace,
+    string? CancellationToken,
+    TraceSpec? Trace,
+    InstrumentSpec? Duration,
+    InstrumentSpec? Calls,
+    InstrumentSpec? Active,
+    TagSpec? ReturnTag,
+    string TelemetryClass)
+{
+    public bool HasMetrics => Duration is not null || Calls is not null || Active is not null;
+}
+
+/// <summary>The span a <c>[Traced]</c> method starts.</summary>
+/// <param name="Kind">The <c>ActivityKind</c> member name.</param>
+internal sealed record TraceSpec(string SpanName, string Kind);

@@ -1,0 +1,514 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Toolkit.Generators.Helpers;
+using Toolkit.Generators.Model;
+
+namespace Toolkit.Generators.Parsing;
+
+/// <summary>Turns one annotated method into a <see cref="MethodSpec"/> and diagnostics. Symbols never leave this class.</summary>
+internal sealed class MethodParser
+{
+    private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    // OpenTelemetry's instrument name syntax.
+    private static readonly Regex s_instrumentName = new("^[A-Za-z][A-Za-z0-9_./-]{0,254}$", RegexOptions.CultureInvariant);
+
+    private readonly IMethodSymbol _method;
+    private readonly MethodDeclarationSyntax _syntax;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+
+    private MethodParser(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    {
+        _method = method;
+        _syntax = syntax;
+    }
+
+    /// <summary>
+    /// Parses the method found through <paramref name="attributeName"/>, or returns <see langword="null"/> when an
+    /// earlier attribute's pipeline owns it.
+    /// </summary>
+    public static MethodResult? Parse(GeneratorAttributeSyntaxContext context, string attributeName, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax syntax)
+        {
+            return null;
+        }
+
+        var attributes = method.GetAttributes();
+        string? owner = AttributeNames.MethodAttributes.FirstOrDefault(name => Find(attributes, name) is not null);
+        if (owner != attributeName)
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return new MethodParser(method, syntax).Parse(attributes, context.SemanticModel.Compilation.AssemblyName);
+    }
+
+    private MethodResult Parse(ImmutableArray<AttributeData> attributes, string? assemblyName)
+    {
+        var location = ParseLocation();
+        var spec = ParseSpec(attributes, assemblyName);
+        return new MethodResult(location, spec, _diagnostics.ToEquatableArray());
+    }
+
+    private MethodSpec? ParseSpec(ImmutableArray<AttributeData> attributes, string? assemblyName)
+    {
+        string coreName = _method.Name + "Core";
+        if (!_method.IsPartialDefinition)
+        {
+            if (_method.PartialDefinitionPart is not null)
+            {
+                Report(DiagnosticDescriptors.AlreadyImplemented, _method.Name, coreName);
+            }
+            else
+            {
+                string first = AttributeNames.MethodAttributes.First(name => Find(attributes, name) is not null);
+                Report(DiagnosticDescriptors.MethodNotPartial, _method.Name, ShortName(first), coreName);
+            }
+
+            return null;
+        }
+
+        if (_method.PartialImplementationPart is not null)
+        {
+            Report(DiagnosticDescriptors.AlreadyImplemented, _method.Name, coreName);
+            return null;
+        }
+
+        for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (!IsPartial(type))
+            {
+                Report(DiagnosticDescriptors.TypeNotPartial, _method.Name, type.Name);
+                return null;
+            }
+        }
+
+        if (_method.ReturnsByRef || _method.ReturnsByRefReadonly)
+        {
+            Report(DiagnosticDescriptors.UnsupportedReturn, _method.Name, "by reference");
+            return null;
+        }
+
+        if (_method.ReturnType.IsRefLikeType)
+        {
+            Report(DiagnosticDescriptors.UnsupportedReturn, _method.Name, "the ref struct '" + _method.ReturnType.Name + "'");
+            return null;
+        }
+
+        var (shape, resultType) = ParseShape(_method.ReturnType);
+
+        var core = FindCore(coreName);
+        if (core is null)
+        {
+            Report(DiagnosticDescriptors.MissingCore, _method.Name, coreName);
+            return null;
+        }
+
+        if (core.IsAsync && core.ReturnsVoid)
+        {
+            Report(DiagnosticDescriptors.AsyncVoidCore, coreName);
+        }
+
+        var trace = ParseTrace(Find(attributes, AttributeNames.Traced));
+        var duration = ParseInstrument(Find(attributes, AttributeNames.Timed), InstrumentKind.Histogram);
+        var calls = ParseInstrument(Find(attributes, AttributeNames.Counted), InstrumentKind.Counter);
+        var active = ParseInstrument(Find(attributes, AttributeNames.InFlight), InstrumentKind.UpDownCounter);
+        if (_diagnostics.Any(d => d.Diagnostic.Severity == DiagnosticSeverity.Error))
+        {
+            return null;
+        }
+
+        var parameters = _method.Parameters.Select(ParseParameter).ToEquatableArray();
+        var returnTag = ParseReturnTag(shape, resultType);
+
+        return new MethodSpec(
+            Name: Identifiers.Escape(_method.Name),
+            CoreName: Identifiers.Escape(coreName),
+            Modifiers: string.Join(" ", _syntax.Modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.Text)),
+            ReturnType: _method.ReturnsVoid ? "void" : _method.ReturnType.ToDisplayString(s_typeFormat),
+            Shape: shape,
+            ResultType: resultType?.ToDisplayString(s_typeFormat),
+            TypeParameters: _method.TypeParameters.IsEmpty ? "" : "<" + string.Join(", ", _method.TypeParameters.Select(t => Identifiers.Escape(t.Name))) + ">",
+            Constraints: _method.TypeParameters.Select(Constraint).Where(c => c is not null).Select(c => c!).ToEquatableArray(),
+            Parameters: parameters,
+            FunctionName: FunctionName(),
+            Namespace: _method.ContainingNamespace.IsGlobalNamespace ? "" : _method.ContainingNamespace.ToDisplayString(),
+            CancellationToken: _method.Parameters
+                .FirstOrDefault(p => p.RefKind == RefKind.None && IsType(p.Type, "System.Threading", "CancellationToken", 0)) is { } token
+                ? Identifiers.Escape(token.Name)
+                : null,
+            Trace: trace,
+            Duration: duration,
+            Calls: calls,
+            Active: active,
+            ReturnTag: returnTag,
+            TelemetryClass: SourceSpec.HolderFor(assemblyName));
+    }
+
+    private TypeLocation ParseLocation()
+    {
+        var chain = new List<ContainingTypeSpec>();
+        for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            chain.Insert(0, new ContainingTypeSpec(Declaration(type), TypeName(type)));
+        }
+
+        string ns = _method.ContainingNamespace.IsGlobalNamespace ? "" : _method.ContainingNamespace.ToDisplayString();
+        string key = _method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
+        return new TypeLocation(key, ns, chain.ToEquatableArray());
+    }
+
+    private static string Declaration(INamedTypeSymbol type)
+    {
+        string keyword = type switch
+        {
+            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+            { IsRecord: true } => "record",
+            { TypeKind: TypeKind.Struct } => "struct",
+            { TypeKind: TypeKind.Interface } => "interface",
+            _ => "class",
+        };
+
+        string prefix = (type.TypeKind == TypeKind.Struct && type.IsReadOnly ? "readonly " : "") + (type.IsRefLikeType ? "ref " : "");
+        return prefix + "partial " + keyword;
+    }
+
+    private static string TypeName(INamedTypeSymbol type)
+    {
+        if (type.TypeParameters.IsEmpty)
+        {
+            return Identifiers.Escape(type.Name);
+        }
+
+        var parameters = type.TypeParameters.Select(t => t.Variance switch
+        {
+            VarianceKind.In => "in ",
+            VarianceKind.Out => "out ",
+            _ => "",
+        } + Identifiers.Escape(t.Name));
+        return Identifiers.Escape(type.Name) + "<" + string.Join(", ", parameters) + ">";
+    }
+
+    private string FunctionName()
+    {
+        var names = new List<string> { _method.Name };
+        for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            names.Insert(0, type.Name);
+        }
+
+        return string.Join(".", names);
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type) =>
+        type.DeclaringSyntaxReferences.Any(reference =>
+            reference.GetSyntax() is TypeDeclarationSyntax declaration
+            && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
+
+    private static (ReturnShape Shape, ITypeSymbol? Result) ParseShape(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_Void)
+        {
+            return (ReturnShape.Void, null);
+        }
+
+        if (type is INamedTypeSymbol named)
+        {
+            if (IsType(named, "System.Threading.Tasks", "Task", 0))
+            {
+                return (ReturnShape.Task, null);
+            }
+
+            if (IsType(named, "System.Threading.Tasks", "ValueTask", 0))
+            {
+                return (ReturnShape.ValueTask, null);
+            }
+
+            if (IsType(named, "System.Threading.Tasks", "Task", 1))
+            {
+                return (ReturnShape.TaskOfT, named.TypeArguments[0]);
+            }
+
+            if (IsType(named, "System.Threading.Tasks", "ValueTask", 1))
+            {
+                return (ReturnShape.ValueTaskOfT, named.TypeArguments[0]);
+            }
+
+            if (IsType(named, "System.Collections.Generic", "IAsyncEnumerable", 1))
+            {
+                return (ReturnShape.AsyncEnumerable, named.TypeArguments[0]);
+            }
+        }
+
+        return (ReturnShape.Value, type);
+    }
+
+    private static bool IsType(ITypeSymbol type, string ns, string name, int arity) =>
+        type is INamedTypeSymbol named
+        && named.Name == name
+        && named.Arity == arity
+        && named.ContainingNamespace?.ToDisplayString() == ns;
+
+    /// <summary>Finds <c>NameCore</c> with the same type parameters, parameters, return type and static-ness.</summary>
+    private IMethodSymbol? FindCore(string coreName)
+    {
+        foreach (var candidate in _method.ContainingType.GetMembers(coreName).OfType<IMethodSymbol>())
+        {
+            // A static Core under an instance method is fine: the wrapper calls it the same way.
+            if ((_method.IsStatic && !candidate.IsStatic)
+                || candidate.Arity != _method.Arity
+                || candidate.Parameters.Length != _method.Parameters.Length
+                || candidate.ReturnsByRef || candidate.ReturnsByRefReadonly)
+            {
+                continue;
+            }
+
+            // Compare with the Core's type parameters replaced by the method's own.
+            var core = candidate.Arity == 0 ? candidate : candidate.Construct(_method.TypeParameters.CastArray<ITypeSymbol>().ToArray());
+            if (!SymbolEqualityComparer.Default.Equals(core.ReturnType, _method.ReturnType))
+            {
+                continue;
+            }
+
+            bool parametersMatch = true;
+            for (int i = 0; i < core.Parameters.Length && parametersMatch; i++)
+            {
+                parametersMatch = core.Parameters[i].RefKind == _method.Parameters[i].RefKind
+                    && SymbolEqualityComparer.Default.Equals(core.Parameters[i].Type, _method.Parameters[i].Type);
+            }
+
+            if (parametersMatch)
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private TraceSpec? ParseTrace(AttributeData? attribute)
+    {
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        string name = FunctionName();
+        string kind = "Internal";
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Name" && argument.Value.Value is string explicitName && explicitName.Length > 0)
+            {
+                name = explicitName;
+            }
+            else if (argument.Key == "Kind" && argument.Value.Value is int value)
+            {
+                kind = value switch
+                {
+                    1 => "Server",
+                    2 => "Client",
+                    3 => "Producer",
+                    4 => "Consumer",
+                    _ => "Internal",
+                };
+            }
+        }
+
+        return new TraceSpec(name, kind);
+    }
+
+    private InstrumentSpec? ParseInstrument(AttributeData? attribute, InstrumentKind kind)
+    {
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        string? name = attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
+        var buckets = EquatableArray<double>.Empty;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Buckets" && !argument.Value.IsNull)
+            {
+                buckets = argument.Value.Values.Select(v => System.Convert.ToDouble(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray();
+                if (!AreValidBuckets(buckets))
+                {
+                    Report(DiagnosticDescriptors.InvalidBuckets, attribute, _method.Name);
+                }
+            }
+        }
+
+        if (name is not null && !s_instrumentName.IsMatch(name))
+        {
+            Report(DiagnosticDescriptors.InvalidInstrumentName, attribute, name);
+        }
+
+        return kind switch
+        {
+            InstrumentKind.Histogram => new InstrumentSpec(kind, name ?? InstrumentSpec.DefaultDurationName, "s", "The duration of calls to instrumented methods.", buckets),
+            InstrumentKind.Counter => new InstrumentSpec(kind, name ?? InstrumentSpec.DefaultCallsName, "{call}", "The number of calls to instrumented methods.", buckets),
+            _ => new InstrumentSpec(kind, name ?? InstrumentSpec.DefaultActiveName, "{call}", "The number of calls to instrumented methods in progress.", buckets),
+        };
+    }
+
+    private static bool AreValidBuckets(EquatableArray<double> buckets)
+    {
+        if (buckets.IsEmpty)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < buckets.Count; i++)
+        {
+            if (double.IsNaN(buckets[i]) || double.IsInfinity(buckets[i]) || (i > 0 && buckets[i] <= buckets[i - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private ParameterSpec ParseParameter(IParameterSymbol parameter)
+    {
+        var syntax = _syntax.ParameterList.Parameters[parameter.Ordinal];
+        string modifiers = string.Concat(syntax.Modifiers.Select(m => m.Text + " "));
+        string argumentPrefix = parameter.RefKind switch
+        {
+            RefKind.Ref => "ref ",
+            RefKind.Out => "out ",
+            RefKind.None => "",
+            _ => "in ", // in and ref readonly
+        };
+
+        TagSpec? tag = null;
+        if (Find(parameter.GetAttributes(), AttributeNames.Tag) is { } tagAttribute)
+        {
+            if (parameter.RefKind == RefKind.Out)
+            {
+                Report(DiagnosticDescriptors.InvalidTagTarget, tagAttribute, "the out parameter '" + parameter.Name + "'", _method.Name);
+            }
+            else if (parameter.Type.IsRefLikeType)
+            {
+                Report(DiagnosticDescriptors.InvalidTagTarget, tagAttribute, "the ref struct parameter '" + parameter.Name + "'", _method.Name);
+            }
+            else
+            {
+                tag = ParseTag(tagAttribute, parameter.Name, parameter.Type);
+            }
+        }
+
+        return new ParameterSpec(Identifiers.Escape(parameter.Name), parameter.Type.ToDisplayString(s_typeFormat), modifiers, argumentPrefix, tag);
+    }
+
+    private TagSpec? ParseReturnTag(ReturnShape shape, ITypeSymbol? resultType)
+    {
+        if (Find(_method.GetReturnTypeAttributes(), AttributeNames.Tag) is not { } attribute)
+        {
+            return null;
+        }
+
+        if (resultType is null || shape == ReturnShape.AsyncEnumerable)
+        {
+            Report(DiagnosticDescriptors.InvalidTagTarget, attribute, "the return value", _method.Name);
+            return null;
+        }
+
+        return ParseTag(attribute, "result", resultType);
+    }
+
+    private static TagSpec ParseTag(AttributeData attribute, string defaultName, ITypeSymbol type)
+    {
+        string key = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string { Length: > 0 } name ? name : defaultName;
+        bool spanOnly = attribute.NamedArguments.Any(a => a.Key == "SpanOnly" && a.Value.Value is true);
+
+        bool nullable = false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
+        {
+            type = wrapper.TypeArguments[0];
+            nullable = true;
+        }
+
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return new TagSpec(key, TagValueKind.String, spanOnly, null);
+        }
+
+        if (type.SpecialType == SpecialType.System_Boolean)
+        {
+            return new TagSpec(key, nullable ? TagValueKind.NullableBool : TagValueKind.Bool, spanOnly, null);
+        }
+
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        {
+            // One name per distinct value, so the generated switch has no duplicate cases.
+            var seen = new HashSet<object?>();
+            var members = enumType.GetMembers().OfType<IFieldSymbol>()
+                .Where(f => f.HasConstantValue && seen.Add(f.ConstantValue))
+                .Select(f => f.Name)
+                .ToEquatableArray();
+            var spec = new EnumSpec(enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), members);
+            return new TagSpec(key, nullable ? TagValueKind.NullableEnum : TagValueKind.Enum, spanOnly, spec);
+        }
+
+        return new TagSpec(key, TagValueKind.Object, spanOnly, null);
+    }
+
+    private static string? Constraint(ITypeParameterSymbol parameter)
+    {
+        var parts = new List<string>();
+        if (parameter.HasReferenceTypeConstraint)
+        {
+            parts.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+        }
+        else if (parameter.HasUnmanagedTypeConstraint)
+        {
+            parts.Add("unmanaged");
+        }
+        else if (parameter.HasValueTypeConstraint)
+        {
+            parts.Add("struct");
+        }
+        else if (parameter.HasNotNullConstraint)
+        {
+            parts.Add("notnull");
+        }
+
+        parts.AddRange(parameter.ConstraintTypes.Select(t => t.ToDisplayString(s_typeFormat)));
+        if (parameter.HasConstructorConstraint)
+        {
+            parts.Add("new()");
+        }
+
+        return parts.Count == 0 ? null : "where " + Identifiers.Escape(parameter.Name) + " : " + string.Join(", ", parts);
+    }
+
+    private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName) =>
+        attributes.FirstOrDefault(a => a.AttributeClass is { } type
+            && type.Name == metadataName.Substring(metadataName.LastIndexOf('.') + 1)
+            && type.ContainingNamespace?.ToDisplayString() == "Toolkit");
+
+    private static string ShortName(string metadataName)
+    {
+        string name = metadataName.Substring(metadataName.LastIndexOf('.') + 1);
+        return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+    }
+
+    private void Report(DiagnosticDescriptor descriptor, params object[] arguments) =>
+        _diagnostics.Add(new DiagnosticInfo(Diagnostic.Create(descriptor, _syntax.Identifier.GetLocation(), arguments)));
+
+    private void Report(DiagnosticDescriptor descriptor, AttributeData attribute, params object[] arguments)
+    {
+        var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? _syntax.Identifier.GetLocation();
+        _diagnostics.Add(new DiagnosticInfo(Diagnostic.Create(descriptor, location, arguments)));
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Toolkit.Generators.Emitting;
+using Toolkit.Generators.Helpers;
+using Toolkit.Generators.Model;
+using Toolkit.Generators.Parsing;
+
+namespace Toolkit.Generators;
+
+/// <summary>
+/// Expands <c>[Traced]</c>, <c>[Timed]</c>, <c>[Counted]</c> and <c>[InFlight]</c> partial methods into
+/// <c>ActivitySource</c> and <c>Meter</c> code, one file per containing type plus one telemetry holder per assembly.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class TelemetryGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var traced = Methods(context, AttributeNames.Traced, TrackingNames.Traced);
+        var timed = Methods(context, AttributeNames.Timed, TrackingNames.Timed);
+        var counted = Methods(context, AttributeNames.Counted, TrackingNames.Counted);
+        var inFlight = Methods(context, AttributeNames.InFlight, TrackingNames.InFlight);
+
+        foreach (var results in new[] { traced, timed, counted, inFlight })
+        {
+            context.RegisterSourceOutput(
+                results.SelectMany(static (result, _) => result.Diagnostics),
+                static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.Diagnostic));
+        }
+
+        // Specs only, diagnostics dropped: an edit that moves a diagnostic does not re-emit code.
+        var specs = traced.Collect()
+            .Combine(timed.Collect())
+            .Combine(counted.Collect())
+            .Combine(inFlight.Collect())
+            .Select(static (all, _) => all.Left.Left.Left
+                .Concat(all.Left.Left.Right)
+                .Concat(all.Left.Right)
+                .Concat(all.Right)
+                .Where(static r => r.Spec is not null)
+                .Select(static r => new LocatedMethod(r.Location, r.Spec!))
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.Specs);
+
+        var types = specs
+            .SelectMany(static (methods, _) => methods
+                .GroupBy(static m => m.Location.MetadataName)
+                .Select(static group => new TypeSpec(
+                    group.First().Location,
+                    group.Select(static m => m.Method)
+                        .OrderBy(static m => m.Name, System.StringComparer.Ordinal)
+                        .ThenBy(static m => string.Join(",", m.Parameters.Select(p => p.Type)), System.StringComparer.Ordinal)
+                        .ToEquatableArray()))
+                .ToImmutableArray())
+            .WithTrackingName(TrackingNames.Types);
+
+        context.RegisterSourceOutput(types, static (spc, type) => spc.AddSource(type.HintName, TypeEmitter.Emit(type)));
+
+        var usage = specs
+            .Select(static (methods, _) => new SourceUsage(
+                methods.Any(static m => m.Method.Trace is not null),
+                methods.SelectMany(static m => new[] { m.Method.Duration, m.Method.Calls, m.Method.Active })
+                    .OfType<InstrumentSpec>()
+                    .Distinct()
+                    .OrderBy(static i => i.FieldName, System.StringComparer.Ordinal)
+                    .ToEquatableArray()))
+            .WithTrackingName(TrackingNames.Usage);
+
+        var source = context.CompilationProvider
+            .Select(static (compilation, _) => SourceParser.Parse(compilation))
+            .WithTrackingName(TrackingNames.Source);
+
+        context.RegisterSourceOutput(usage.Combine(source), static (spc, pair) =>
+        {
+            if (!pair.Left.IsEmpty)
+            {
+                spc.AddSource(SourceEmitter.HintName, SourceEmitter.Emit(pair.Right, pair.Left));
+            }
+        });
+    }
+
+    private static IncrementalValuesProvider<MethodResult> Methods(
+        IncrementalGeneratorInitializationContext context, string attributeName, string trackingName) =>
+        context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                attributeName,
+                static (node, _) => node is MethodDeclarationSyntax,
+                (ctx, ct) => MethodParser.Parse(ctx, attributeName, ct))
+            .Where(static result => result is not null)
+            .Select(static (result, _) => result!)
+            .WithTrackingName(trackingName);
+
+    private sealed record LocatedMethod(TypeLocation Location, MethodSpec Method);
+}

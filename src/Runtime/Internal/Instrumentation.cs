@@ -1,0 +1,74 @@
+using System;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Threading;
+
+namespace Toolkit.Internal;
+
+/// <summary>Helpers that generated code calls. Not meant for use in hand-written code.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Instrumentation
+{
+    /// <summary>The <c>error.type</c> recorded for a call cancelled through its token.</summary>
+    public const string CanceledErrorType = "System.OperationCanceledException";
+
+    /// <summary>A cached boxed <see langword="true"/>, so boolean tags do not allocate.</summary>
+    public static readonly object True = true;
+
+    /// <summary>A cached boxed <see langword="false"/>, so boolean tags do not allocate.</summary>
+    public static readonly object False = false;
+
+    /// <summary>The boxed form of <paramref name="value"/> without allocating.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>A cached box.</returns>
+    public static object Box(bool value) => value ? True : False;
+
+    /// <summary>The default histogram bucket boundaries for durations in seconds.</summary>
+    public static readonly double[] DefaultDurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
+
+    /// <summary>
+    /// Records a failed call on its span and returns its <c>error.type</c>. Used in an exception filter so the
+    /// exception is never caught: it propagates as the same object with its original stack trace.
+    /// </summary>
+    /// <param name="exception">The exception leaving the method.</param>
+    /// <param name="activity">The method's span, if one was started.</param>
+    /// <param name="token">The method's cancellation token, or <see langword="default"/>.</param>
+    /// <param name="errorType">The value for the <c>error.type</c> tag.</param>
+    /// <returns>Always <see langword="false"/>.</returns>
+    public static bool Fail(Exception exception, Activity? activity, CancellationToken token, out string errorType)
+    {
+        bool canceled = IsCancellation(exception, token);
+        errorType = canceled ? CanceledErrorType : ErrorType(exception);
+        if (activity is not null)
+        {
+            // Cancellation is the caller's decision, not a fault of the operation: status stays unset.
+            if (!canceled)
+            {
+                activity.SetStatus(ActivityStatusCode.Error);
+            }
+
+            activity.SetTag("error.type", errorType);
+        }
+
+        return false;
+    }
+
+    /// <summary>Records a task that completed as cancelled; see <see cref="Fail"/>.</summary>
+    /// <param name="activity">The method's span, if one was started.</param>
+    /// <returns>The <c>error.type</c> for a cancelled call.</returns>
+    public static string Canceled(Activity? activity)
+    {
+        activity?.SetTag("error.type", CanceledErrorType);
+        return CanceledErrorType;
+    }
+
+    private static bool IsCancellation(Exception exception, CancellationToken token) =>
+        exception is OperationCanceledException oce
+        && (token.IsCancellationRequested || oce.CancellationToken.IsCancellationRequested);
+
+    private static string ErrorType(Exception exception)
+    {
+        Type type = exception.GetType();
+        return type.FullName ?? type.Name;
+    }
+}
