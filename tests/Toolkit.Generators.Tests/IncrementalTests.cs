@@ -1,0 +1,179 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Toolkit.Generators.Tests;
+
+/// <summary>The pipeline caches: unrelated edits and body edits re-emit nothing; an attribute edit re-emits one type.</summary>
+public sealed class IncrementalTests
+{
+    private static readonly string[] s_trackedSteps =
+    [
+        TrackingNames.Traced, TrackingNames.Timed, TrackingNames.Counted, TrackingNames.InFlight,
+        TrackingNames.Specs, TrackingNames.Types, TrackingNames.Usage, TrackingNames.Source,
+    ];
+
+    private const string Orders = """
+        using System.Threading.Tasks;
+        using Toolkit;
+
+        namespace Shop;
+
+        public partial class Orders
+        {
+            [Traced, Timed]
+            public partial Task<int> PlaceAsync([Tag("shop.region")] string region);
+
+            private async Task<int> PlaceAsyncCore(string region)
+            {
+                await Task.Yield();
+                return 1;
+            }
+        }
+        """;
+
+    private const string Payments = """
+        using Toolkit;
+
+        namespace Shop;
+
+        public partial class Payments
+        {
+            [Counted]
+            public partial void Capture(decimal amount);
+
+            private void CaptureCore(decimal amount) { }
+        }
+        """;
+
+    [Fact]
+    public void Rerun_on_a_cloned_compilation_is_fully_cached()
+    {
+        var compilation = GeneratorRunner.Compile(Orders, Payments);
+        var driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
+        driver = driver.RunGenerators(compilation.Clone());
+
+        var result = driver.GetRunResult().Results.Single();
+        foreach (var (name, steps) in TrackedSteps(result))
+        {
+            Assert.All(steps.SelectMany(s => s.Outputs), output =>
+                Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name}: {output.Reason}"));
+        }
+
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), output =>
+            Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void Unrelated_file_added_re_emits_nothing()
+    {
+        var compilation = GeneratorRunner.Compile(Orders, Payments);
+        var driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public class Unrelated { }", GeneratorRunner.ParseOptions));
+        driver = driver.RunGenerators(edited);
+
+        var result = driver.GetRunResult().Results.Single();
+        AssertReasons(result, TrackingNames.Types, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, TrackingNames.Usage, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void Editing_a_core_body_re_emits_nothing()
+    {
+        var compilation = GeneratorRunner.Compile(Orders, Payments);
+        var driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.First();
+        var newTree = tree.WithChangedText(tree.GetText().Replace(tree.ToString().IndexOf("return 1;", StringComparison.Ordinal), "return 1;".Length, "return 2;"));
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, newTree));
+
+        var result = driver.GetRunResult().Results.Single();
+        // The edited method is parsed again, and its result compares equal to the previous one.
+        AssertReasons(result, TrackingNames.Traced, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, TrackingNames.Specs, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, TrackingNames.Types, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+    }
+
+    [Fact]
+    public void Editing_an_attribute_re_emits_only_that_type()
+    {
+        var compilation = GeneratorRunner.Compile(Orders, Payments);
+        var driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.First();
+        string text = tree.ToString();
+        var newTree = tree.WithChangedText(tree.GetText().Replace(text.IndexOf("[Traced, Timed]", StringComparison.Ordinal), "[Traced, Timed]".Length, "[Traced, Timed, Counted]"));
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, newTree));
+
+        var result = driver.GetRunResult().Results.Single();
+        var types = result.TrackedSteps[TrackingNames.Types].SelectMany(s => s.Outputs).ToArray();
+        Assert.Equal(2, types.Length);
+        Assert.Single(types, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(types, o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached);
+        Assert.Contains("Counter_method_calls.Enabled", result.GeneratedSources.Single(s => s.HintName == "Shop.Orders.Toolkit.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
+    public void No_symbols_syntax_or_compilations_are_held_by_the_pipeline()
+    {
+        var compilation = GeneratorRunner.Compile(Orders, Payments);
+        var driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
+        var result = driver.GetRunResult().Results.Single();
+
+        foreach (var (name, steps) in TrackedSteps(result))
+        {
+            foreach (var output in steps.SelectMany(s => s.Outputs))
+            {
+                AssertNoRoslynObjects(output.Value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+            }
+        }
+    }
+
+    private static IEnumerable<(string Name, IReadOnlyList<IncrementalGeneratorRunStep> Steps)> TrackedSteps(GeneratorRunResult result) =>
+        s_trackedSteps.Where(result.TrackedSteps.ContainsKey).Select(name => (name, (IReadOnlyList<IncrementalGeneratorRunStep>)result.TrackedSteps[name]));
+
+    private static void AssertReasons(GeneratorRunResult result, string step, params IncrementalStepRunReason[] allowed)
+    {
+        var outputs = result.TrackedSteps[step].SelectMany(s => s.Outputs).ToArray();
+        Assert.NotEmpty(outputs);
+        Assert.All(outputs, output => Assert.True(allowed.Contains(output.Reason), $"{step}: {output.Reason}"));
+    }
+
+    /// <summary>Walks a model's object graph; a symbol, node or compilation there would pin memory and defeat caching.</summary>
+    private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> visited)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !visited.Add(value))
+        {
+            return;
+        }
+
+        Assert.False(value is ISymbol or SyntaxNode or Compilation or SemanticModel, $"{step} holds a {value.GetType().Name}");
+
+        // Diagnostics are kept whole on purpose (their real locations make #pragma work); they are leaves here.
+        if (value is Diagnostic)
+        {
+            return;
+        }
+
+        if (value is IEnumerable sequence)
+        {
+            foreach (object? item in sequence)
+            {
+                AssertNoRoslynObjects(item, step, visited);
+            }
+
+            return;
+        }
+
+        for (var type = value.GetType(); type is not null && type != typeof(object); type = type.BaseType)
+        {
+            foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                AssertNoRoslynObjects(field.GetValue(value), step, visited);
+            }
+        }
+    }
+}
