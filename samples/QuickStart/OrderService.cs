@@ -1,0 +1,47 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using Toolkit;
+
+namespace QuickStart;
+
+public enum Region
+{
+    Europe,
+    Americas,
+}
+
+public sealed record Receipt(string OrderId, decimal Total);
+
+/// <summary>Ordinary business code: the attributes are the only telemetry in it.</summary>
+public sealed partial class OrderService
+{
+    [Traced(Kind = ActivityKind.Client)]
+    [Timed]
+    [Counted]
+    [InFlight]
+    public partial Task<Receipt> PlaceOrderAsync(
+        [Tag("shop.region")] Region region,
+        [Tag("shop.order.id", SpanOnly = true)] string orderId,
+        decimal amount,
+        CancellationToken cancellationToken);
+
+    private static async Task<Receipt> PlaceOrderAsyncCore(Region region, string orderId, decimal amount, CancellationToken cancellationToken)
+    {
+        await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
+        if (amount <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), amount, "An order needs a positive amount.");
+        }
+
+        decimal total = region == Region.Europe ? amount * 1.2m : amount;
+        return new Receipt(orderId, total);
+    }
+
+    [Traced]
+    [Counted]
+    public partial bool Reserve([Tag("shop.sku")] string sku, int quantity);
+
+    private static bool ReserveCore(string sku, int quantity) => quantity <= 10;
+}
