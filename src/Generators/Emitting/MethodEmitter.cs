@@ -42,7 +42,8 @@ internal sealed class MethodEmitter
 
     private IEnumerable<ParameterSpec> SpanTags => _method.Parameters.Where(p => p.Tag is not null);
 
-    private IEnumerable<ParameterSpec> MetricTags => _method.Parameters.Where(p => p.Tag is { SpanOnly: false });
+    private IEnumerable<ParameterSpec> MetricTags =>
+        _method.HasMetrics ? _method.Parameters.Where(p => p.Tag is { SpanOnly: false }) : [];
 
     private bool HasMetricResultTag => _method.ReturnTag is { SpanOnly: false } && (_method.Duration is not null || _method.Calls is not null);
 
@@ -416,11 +417,12 @@ internal sealed class MethodEmitter
         {
             _writer.OpenBlock($"if ({string.Join(" | ", flags)})");
             EmitTagList();
+
+            // With a single instrument the outer test already said it is enabled.
+            bool single = flags.Count == 1;
             if (_method.Active is { } active)
             {
-                _writer.OpenBlock("if (__active)");
-                _writer.WriteLine($"{_holder}.{active.FieldName}.Add(-1, in __tags);");
-                _writer.CloseBlock();
+                EmitGuarded(!single, "__active", $"{_holder}.{active.FieldName}.Add(-1, in __tags);");
             }
 
             if (recordsCompletion)
@@ -439,16 +441,12 @@ internal sealed class MethodEmitter
 
             if (_method.Duration is { } duration)
             {
-                _writer.OpenBlock("if (__timed)");
-                _writer.WriteLine($"{_holder}.{duration.FieldName}.Record(global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds, in __tags);");
-                _writer.CloseBlock();
+                EmitGuarded(!single, "__timed", $"{_holder}.{duration.FieldName}.Record(global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds, in __tags);");
             }
 
             if (_method.Calls is { } calls)
             {
-                _writer.OpenBlock("if (__counted)");
-                _writer.WriteLine($"{_holder}.{calls.FieldName}.Add(1, in __tags);");
-                _writer.CloseBlock();
+                EmitGuarded(!single, "__counted", $"{_holder}.{calls.FieldName}.Add(1, in __tags);");
             }
 
             _writer.CloseBlock();
@@ -460,6 +458,20 @@ internal sealed class MethodEmitter
         }
 
         _writer.CloseBlock();
+    }
+
+    private void EmitGuarded(bool guarded, string flag, string statement)
+    {
+        if (guarded)
+        {
+            _writer.OpenBlock($"if ({flag})");
+            _writer.WriteLine(statement);
+            _writer.CloseBlock();
+        }
+        else
+        {
+            _writer.WriteLine(statement);
+        }
     }
 
     private void EmitTagList()

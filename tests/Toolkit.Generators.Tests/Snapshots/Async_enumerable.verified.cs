@@ -73,10 +73,7 @@ namespace Shop
                     {
                         __tags.Add("error.type", __errorType);
                     }
-                    if (__counted)
-                    {
-                        global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Add(1, in __tags);
-                    }
+                    global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Add(1, in __tags);
                 }
                 __activity?.Dispose();
             }

@@ -48,10 +48,7 @@ namespace Shop
                     {
                         __tags.Add("error.type", __errorType);
                     }
-                    if (__counted)
-                    {
-                        global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Add(1, in __tags);
-                    }
+                    global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Add(1, in __tags);
                 }
                 __activity?.Dispose();
             }
@@ -88,10 +85,10 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity, entity);
+                __Complete(__activity);
             }
 
-            static void __Complete(global::System.Diagnostics.Activity? __activity, TEntity entity)
+            static void __Complete(global::System.Diagnostics.Activity? __activity)
             {
                 __activity?.Dispose();
             }

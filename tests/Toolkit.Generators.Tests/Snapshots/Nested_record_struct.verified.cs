@@ -44,10 +44,7 @@ namespace Shop
                         {
                             __tags.Add("error.type", __errorType);
                         }
-                        if (__timed)
-                        {
-                            global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds, in __tags);
-                        }
+                        global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds, in __tags);
                     }
                 }
             }

@@ -90,10 +90,7 @@ namespace Shop
                     {
                         __tags.Add("error.type", __errorType);
                     }
-                    if (__timed)
-                    {
-                        global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds, in __tags);
-                    }
+                    global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds, in __tags);
                 }
                 __activity?.Dispose();
             }
@@ -293,10 +290,7 @@ namespace Shop
                 {
                     var __tags = new global::System.Diagnostics.TagList();
                     __tags.Add("code.function.name", "Payments.RefundAsync");
-                    if (__active)
-                    {
-                        global::Toolkit.Generated.TestAssembly.Telemetry.UpDownCounter_method_active.Add(-1, in __tags);
-                    }
+                    global::Toolkit.Generated.TestAssembly.Telemetry.UpDownCounter_method_active.Add(-1, in __tags);
                 }
                 __activity?.Dispose();
             }

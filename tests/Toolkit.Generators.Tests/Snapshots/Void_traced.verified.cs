@@ -35,10 +35,10 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity, urgent);
+                __Complete(__activity);
             }
 
-            static void __Complete(global::System.Diagnostics.Activity? __activity, bool? urgent)
+            static void __Complete(global::System.Diagnostics.Activity? __activity)
             {
                 __activity?.Dispose();
             }
