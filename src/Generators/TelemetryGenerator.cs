@@ -80,6 +80,20 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
                 spc.AddSource(SourceEmitter.HintName, SourceEmitter.Emit(pair.Right, pair.Left));
             }
         });
+
+        // An application registers its libraries' sources from its own module initializer, which runs before
+        // Main; a library's would run only when its code is first used, maybe after the providers were built.
+        var references = context.CompilationProvider
+            .Select(static (compilation, _) => ReferenceParser.Parse(compilation))
+            .WithTrackingName(TrackingNames.References);
+
+        context.RegisterSourceOutput(references.Combine(source), static (spc, pair) =>
+        {
+            if (!pair.Left.IsEmpty)
+            {
+                spc.AddSource(ReferencesEmitter.HintName, ReferencesEmitter.Emit(pair.Right, pair.Left));
+            }
+        });
     }
 
     private static IncrementalValuesProvider<MethodResult> Methods(

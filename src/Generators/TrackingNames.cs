@@ -11,4 +11,5 @@ internal static class TrackingNames
     public const string Types = nameof(Types);
     public const string Source = nameof(Source);
     public const string Usage = nameof(Usage);
+    public const string References = nameof(References);
 }

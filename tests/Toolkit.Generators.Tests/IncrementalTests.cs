@@ -15,7 +15,7 @@ public sealed class IncrementalTests
     private static readonly string[] s_trackedSteps =
     [
         TrackingNames.Traced, TrackingNames.Timed, TrackingNames.Counted, TrackingNames.InFlight,
-        TrackingNames.Specs, TrackingNames.Types, TrackingNames.Usage, TrackingNames.Source,
+        TrackingNames.Specs, TrackingNames.Types, TrackingNames.Usage, TrackingNames.Source, TrackingNames.References,
     ];
 
     private const string Orders = """

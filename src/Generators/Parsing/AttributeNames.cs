@@ -9,6 +9,7 @@ internal static class AttributeNames
     public const string InFlight = "Toolkit.InFlightAttribute";
     public const string Tag = "Toolkit.TagAttribute";
     public const string TelemetrySource = "Toolkit.TelemetrySourceAttribute";
+    public const string InstrumentedSource = "Toolkit.Internal.InstrumentedSourceAttribute";
 
     /// <summary>
     /// A method with several attributes is found once per attribute; only the pipeline of the first of these it
