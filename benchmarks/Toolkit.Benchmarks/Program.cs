@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Toolkit.Benchmarks.InstrumentationBenchmarks).Assembly).Run(args);
