@@ -160,6 +160,21 @@ public sealed partial class Shapes
         return 0;
     }
 
+    [Traced]
+    [Counted]
+    public partial Task<int> AbortAsync(bool yield);
+
+    // Cancels itself without any token: the task ends Canceled either way.
+    private static async Task<int> AbortAsyncCore(bool yield)
+    {
+        if (yield)
+        {
+            await Task.Yield();
+        }
+
+        throw new OperationCanceledException();
+    }
+
     [Timed("shapes.custom.duration", Buckets = [0.001, 0.01, 0.1])]
     [Counted("shapes.custom.calls")]
     public partial int Custom(int x);

@@ -49,6 +49,8 @@ internal sealed class MethodEmitter
 
     private string Token => _method.CancellationToken ?? "default";
 
+    private bool IsTaskShape => _method.Shape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
+
     private void Emit(string generatedCodeAttribute)
     {
         _writer.WriteLine(generatedCodeAttribute);
@@ -90,6 +92,12 @@ internal sealed class MethodEmitter
         var listening = new List<string>();
         if (_method.Trace is { } trace)
         {
+            if (IsTaskShape)
+            {
+                // Captured before the span becomes current, to give the caller its context back if the task is pending.
+                _writer.WriteLine($"var __context = {_holder}.ActivitySource.HasListeners() ? global::System.Threading.ExecutionContext.Capture() : null;");
+            }
+
             _writer.WriteLine($"var __activity = {_holder}.ActivitySource.StartActivity({Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind});");
             listening.Add("__activity is not null");
         }
@@ -190,11 +198,11 @@ internal sealed class MethodEmitter
         {
             // The span stays open while the task runs, but must not stay current in the caller's context.
             _writer.OpenBlock("if (__activity is not null)");
-            _writer.WriteLine($"{ActivityType}.Current = __activity.Parent;");
+            _writer.WriteLine($"{Instrumentation}.RestoreContext(__context, __activity);");
             _writer.CloseBlock();
         }
 
-        _writer.WriteLine($"return __Await({string.Join(", ", new[] { "__task", Token }.Concat(State(awaiting: true).Select(s => s.Argument)))});");
+        _writer.WriteLine($"return __Await({string.Join(", ", new[] { "__task" }.Concat(State(awaiting: true).Select(s => s.Argument)))});");
         _writer.CloseBlock();
         _writer.WriteLine();
 
@@ -262,7 +270,7 @@ internal sealed class MethodEmitter
     private void EmitAwait()
     {
         bool generic = _method.Shape is ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT;
-        var parameters = new[] { $"{_method.ReturnType} __task", "global::System.Threading.CancellationToken __token" }
+        var parameters = new[] { $"{_method.ReturnType} __task" }
             .Concat(State(awaiting: true).Select(s => s.Declaration));
         _writer.WriteLine();
         _writer.OpenBlock($"static async {_method.ReturnType} __Await({string.Join(", ", parameters)})");
@@ -285,7 +293,13 @@ internal sealed class MethodEmitter
         }
 
         _writer.CloseBlock();
-        EmitFailureFilter("__token");
+
+        // An OperationCanceledException out of the await means the task ended cancelled, as IsCanceled says on the synchronous path.
+        string activity = _method.Trace is null ? "null" : "__activity";
+        _writer.OpenBlock($"catch (global::System.Exception __e) when ({Instrumentation}.FailAwaited(__e, {activity}, out __errorType))");
+        _writer.WriteLine("// Unreachable: the filter records the failure and returns false, so the exception propagates untouched.");
+        _writer.WriteLine("throw;");
+        _writer.CloseBlock();
         _writer.OpenBlock("finally");
         _writer.WriteLine(CompleteCall());
         _writer.CloseBlock();

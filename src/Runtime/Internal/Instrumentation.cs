@@ -53,6 +53,44 @@ public static class Instrumentation
         return false;
     }
 
+    /// <summary>
+    /// Records the failure of an awaited task. An <see cref="OperationCanceledException"/> escaping the await means
+    /// the task ended cancelled, whatever token it carries, as <see cref="System.Threading.Tasks.Task.IsCanceled"/> reports it.
+    /// </summary>
+    /// <param name="exception">The exception the await threw.</param>
+    /// <param name="activity">The method's span, if one was started.</param>
+    /// <param name="errorType">The value for the <c>error.type</c> tag.</param>
+    /// <returns>Always <see langword="false"/>.</returns>
+    public static bool FailAwaited(Exception exception, Activity? activity, out string errorType)
+    {
+        if (exception is OperationCanceledException)
+        {
+            errorType = Canceled(activity);
+            return false;
+        }
+
+        return Fail(exception, activity, CancellationToken.None, out errorType);
+    }
+
+    /// <summary>
+    /// Gives the caller back the context it had before the span started, as an <see langword="async"/> method
+    /// does when it first yields: the span stays open for the pending task but is no longer current for the caller.
+    /// </summary>
+    /// <param name="context">The context captured before the span started, or <see langword="null"/> when flow was suppressed.</param>
+    /// <param name="activity">The pending method's span.</param>
+    public static void RestoreContext(ExecutionContext? context, Activity activity)
+    {
+        if (context is not null)
+        {
+            // The Activity.Current setter ignores a stopped parent, which would leave this span current.
+            ExecutionContext.Restore(context);
+        }
+        else
+        {
+            Activity.Current = activity.Parent;
+        }
+    }
+
     /// <summary>Records a task that completed as cancelled; see <see cref="Fail"/>.</summary>
     /// <param name="activity">The method's span, if one was started.</param>
     /// <returns>The <c>error.type</c> for a cancelled call.</returns>

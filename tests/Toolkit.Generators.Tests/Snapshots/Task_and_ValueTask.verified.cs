@@ -9,6 +9,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task CaptureAsync(decimal amount)
         {
+            var __context = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::System.Threading.ExecutionContext.Capture() : null;
             var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.StartActivity("Payments.CaptureAsync", global::System.Diagnostics.ActivityKind.Internal);
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             if (!(__activity is not null || __timed))
@@ -33,9 +34,9 @@ namespace Shop
                     __pending = true;
                     if (__activity is not null)
                     {
-                        global::System.Diagnostics.Activity.Current = __activity.Parent;
+                        global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
                     }
-                    return __Await(__task, default, __activity, __start, __timed);
+                    return __Await(__task, __activity, __start, __timed);
                 }
 
                 if (__task.IsCanceled)
@@ -62,14 +63,14 @@ namespace Shop
                 }
             }
 
-            static async global::System.Threading.Tasks.Task __Await(global::System.Threading.Tasks.Task __task, global::System.Threading.CancellationToken __token, global::System.Diagnostics.Activity? __activity, long __start, bool __timed)
+            static async global::System.Threading.Tasks.Task __Await(global::System.Threading.Tasks.Task __task, global::System.Diagnostics.Activity? __activity, long __start, bool __timed)
             {
                 string? __errorType = null;
                 try
                 {
                     await __task.ConfigureAwait(false);
                 }
-                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, __token, out __errorType))
+                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, __activity, out __errorType))
                 {
                     // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
                     throw;
@@ -116,7 +117,7 @@ namespace Shop
                 if (!__task.IsCompleted)
                 {
                     __pending = true;
-                    return __Await(__task, default, __start, __timed, __counted);
+                    return __Await(__task, __start, __timed, __counted);
                 }
 
                 if (__task.IsCompletedSuccessfully)
@@ -150,7 +151,7 @@ namespace Shop
                 }
             }
 
-            static async global::System.Threading.Tasks.ValueTask<decimal> __Await(global::System.Threading.Tasks.ValueTask<decimal> __task, global::System.Threading.CancellationToken __token, long __start, bool __timed, bool __counted)
+            static async global::System.Threading.Tasks.ValueTask<decimal> __Await(global::System.Threading.Tasks.ValueTask<decimal> __task, long __start, bool __timed, bool __counted)
             {
                 string? __errorType = null;
                 try
@@ -158,7 +159,7 @@ namespace Shop
                     var __result = await __task.ConfigureAwait(false);
                     return __result;
                 }
-                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, null, __token, out __errorType))
+                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, null, out __errorType))
                 {
                     // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
                     throw;
@@ -195,6 +196,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.ValueTask RefundAsync(decimal amount)
         {
+            var __context = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::System.Threading.ExecutionContext.Capture() : null;
             var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.StartActivity("Payments.RefundAsync", global::System.Diagnostics.ActivityKind.Internal);
             bool __active = global::Toolkit.Generated.TestAssembly.Telemetry.UpDownCounter_method_active.Enabled;
             if (!(__activity is not null || __active))
@@ -223,9 +225,9 @@ namespace Shop
                     __pending = true;
                     if (__activity is not null)
                     {
-                        global::System.Diagnostics.Activity.Current = __activity.Parent;
+                        global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
                     }
-                    return __Await(__task, default, __activity, __active);
+                    return __Await(__task, __activity, __active);
                 }
 
                 if (__task.IsCompletedSuccessfully)
@@ -259,14 +261,14 @@ namespace Shop
                 }
             }
 
-            static async global::System.Threading.Tasks.ValueTask __Await(global::System.Threading.Tasks.ValueTask __task, global::System.Threading.CancellationToken __token, global::System.Diagnostics.Activity? __activity, bool __active)
+            static async global::System.Threading.Tasks.ValueTask __Await(global::System.Threading.Tasks.ValueTask __task, global::System.Diagnostics.Activity? __activity, bool __active)
             {
                 string? __errorType = null;
                 try
                 {
                     await __task.ConfigureAwait(false);
                 }
-                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, __token, out __errorType))
+                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, __activity, out __errorType))
                 {
                     // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
                     throw;

@@ -9,6 +9,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<int> CountAsync(string sku, global::System.Threading.CancellationToken cancellationToken)
         {
+            var __context = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::System.Threading.ExecutionContext.Capture() : null;
             var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.StartActivity("Inventory.CountAsync", global::System.Diagnostics.ActivityKind.Internal);
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             bool __counted = global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Enabled;
@@ -35,9 +36,9 @@ namespace Shop
                     __pending = true;
                     if (__activity is not null)
                     {
-                        global::System.Diagnostics.Activity.Current = __activity.Parent;
+                        global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
                     }
-                    return __Await(__task, cancellationToken, __activity, __start, __timed, __counted);
+                    return __Await(__task, __activity, __start, __timed, __counted);
                 }
 
                 if (__task.IsCanceled)
@@ -72,7 +73,7 @@ namespace Shop
                 }
             }
 
-            static async global::System.Threading.Tasks.Task<int> __Await(global::System.Threading.Tasks.Task<int> __task, global::System.Threading.CancellationToken __token, global::System.Diagnostics.Activity? __activity, long __start, bool __timed, bool __counted)
+            static async global::System.Threading.Tasks.Task<int> __Await(global::System.Threading.Tasks.Task<int> __task, global::System.Diagnostics.Activity? __activity, long __start, bool __timed, bool __counted)
             {
                 string? __errorType = null;
                 object? __resultTag = null;
@@ -86,7 +87,7 @@ namespace Shop
                     __resultTag = __result;
                     return __result;
                 }
-                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, __token, out __errorType))
+                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, __activity, out __errorType))
                 {
                     // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
                     throw;
