@@ -30,6 +30,7 @@ public sealed class HandWritten
         }
 
         activity?.SetTag("code.function.name", "HandWritten.Sync");
+        activity?.SetTag("code.namespace", "Toolkit.Benchmarks");
         long start = timed ? Stopwatch.GetTimestamp() : 0;
         string? error = null;
         try
@@ -59,6 +60,7 @@ public sealed class HandWritten
         }
 
         activity?.SetTag("code.function.name", "HandWritten.TaskAsync");
+        activity?.SetTag("code.namespace", "Toolkit.Benchmarks");
         long start = timed ? Stopwatch.GetTimestamp() : 0;
         var task = Work.RunTask(x);
         if (task.IsCompleted)
@@ -99,6 +101,7 @@ public sealed class HandWritten
         }
 
         activity?.SetTag("code.function.name", "HandWritten.ValueTaskAsync");
+        activity?.SetTag("code.namespace", "Toolkit.Benchmarks");
         long start = timed ? Stopwatch.GetTimestamp() : 0;
         var task = Work.RunValueTask(x);
         if (task.IsCompletedSuccessfully)
@@ -142,6 +145,7 @@ public sealed class HandWritten
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("code.function.name", "HandWritten.Tagged");
+            activity.SetTag("code.namespace", "Toolkit.Benchmarks");
             activity.SetTag("shop.region", regionName);
             activity.SetTag("shop.express", express ? s_true : s_false);
             activity.SetTag("shop.channel", channel);

@@ -24,6 +24,7 @@ public sealed class Naive
     {
         using var activity = s_source.StartActivity("Naive.TaskAsync");
         activity?.SetTag("code.function.name", "Naive.TaskAsync");
+        activity?.SetTag("code.namespace", "Toolkit.Benchmarks");
         var stopwatch = Stopwatch.StartNew();
         try
         {
@@ -41,6 +42,7 @@ public sealed class Naive
     {
         using var activity = s_source.StartActivity("Naive.ValueTaskAsync");
         activity?.SetTag("code.function.name", "Naive.ValueTaskAsync");
+        activity?.SetTag("code.namespace", "Toolkit.Benchmarks");
         var stopwatch = Stopwatch.StartNew();
         try
         {
@@ -61,6 +63,7 @@ public sealed class Naive
     {
         using var activity = s_source.StartActivity(name);
         activity?.SetTag("code.function.name", name);
+        activity?.SetTag("code.namespace", "Toolkit.Benchmarks");
         foreach (var tag in extra)
         {
             activity?.SetTag(tag.Key, tag.Value);
