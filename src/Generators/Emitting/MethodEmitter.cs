@@ -49,6 +49,9 @@ internal sealed class MethodEmitter
 
     private string Token => _method.CancellationToken ?? "default";
 
+    /// <summary>Whether anything must happen after the call ends, success or failure: a span to end or metrics to record.</summary>
+    private bool HasCompletion => _method.Trace is not null || _method.HasMetrics;
+
     private bool IsTaskShape => _method.Shape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
 
     private void Emit(string generatedCodeAttribute)
@@ -64,7 +67,11 @@ internal sealed class MethodEmitter
         }
 
         _writer.OpenBlock();
-        if (_method.Shape == ReturnShape.AsyncEnumerable)
+        if (!_method.HasCore)
+        {
+            EmitEventOnly();
+        }
+        else if (_method.Shape == ReturnShape.AsyncEnumerable)
         {
             EmitAsyncEnumerable();
         }
@@ -81,10 +88,43 @@ internal sealed class MethodEmitter
             }
         }
 
-        EmitBegin();
-        EmitComplete();
+        if (HasCompletion)
+        {
+            EmitBegin();
+            EmitComplete();
+        }
+
+        if (_method.Event is not null)
+        {
+            EventEmitter.EmitWriter(_method, _writer);
+        }
+
         _writer.CloseBlock();
     }
+
+    /// <summary>A bodiless event method: calling it writes the event, when anything wants it.</summary>
+    private void EmitEventOnly()
+    {
+        var spec = _method.Event!;
+        _writer.WriteLine($"var __logger = {EventEmitter.LoggerExpression(spec)};");
+        _writer.OpenBlock($"if ({EventEmitter.EnabledExpression(spec, _holder)})");
+        _writer.WriteLine($"__WriteEvent(__logger{EventEmitter.Arguments(spec)});");
+        _writer.CloseBlock();
+    }
+
+    private void EmitEventWrite()
+    {
+        if (_method.Event is { } spec)
+        {
+            _writer.OpenBlock("if (__event)");
+            _writer.WriteLine($"__WriteEvent(__logger{EventEmitter.Arguments(spec)});");
+            _writer.CloseBlock();
+        }
+    }
+
+    /// <summary>Whether success needs the result in a local: for a return tag or a logged return value.</summary>
+    private bool NeedsResult =>
+        _method.ReturnTag is not null || (_method.Event?.Values.Any(v => v.Source == "__result") ?? false);
 
     /// <summary>Starts the span, reads the instruments' flags, takes the fast path when nothing listens, and starts the clock.</summary>
     private void EmitPrelude()
@@ -105,6 +145,12 @@ internal sealed class MethodEmitter
         EmitFlag(_method.Duration, "__timed", listening);
         EmitFlag(_method.Calls, "__counted", listening);
         EmitFlag(_method.Active, "__active", listening);
+        if (_method.Event is { } spec)
+        {
+            _writer.WriteLine($"var __logger = {EventEmitter.LoggerExpression(spec)};");
+            _writer.WriteLine($"bool __event = {EventEmitter.EnabledExpression(spec, _holder)};");
+            listening.Add("__event");
+        }
 
         if (_method.Shape != ReturnShape.AsyncEnumerable)
         {
@@ -150,7 +196,11 @@ internal sealed class MethodEmitter
             _writer.WriteLine();
         }
 
-        _writer.WriteLine("string? __errorType = null;");
+        if (HasCompletion)
+        {
+            _writer.WriteLine("string? __errorType = null;");
+        }
+
         if (HasMetricResultTag)
         {
             _writer.WriteLine("object? __resultTag = null;");
@@ -168,18 +218,14 @@ internal sealed class MethodEmitter
 
     private void EmitSyncBody()
     {
-        _writer.OpenBlock("try");
-        if (_method.Shape == ReturnShape.Void)
+        if (!HasCompletion)
         {
-            _writer.WriteLine(CoreCall() + ";");
-        }
-        else
-        {
-            _writer.WriteLine($"var __result = {CoreCall()};");
-            EmitResultTags("__result");
-            _writer.WriteLine("return __result;");
+            EmitSyncCall();
+            return;
         }
 
+        _writer.OpenBlock("try");
+        EmitSyncCall();
         _writer.CloseBlock();
         EmitFailureFilter(Token);
         _writer.OpenBlock("finally");
@@ -187,22 +233,52 @@ internal sealed class MethodEmitter
         _writer.CloseBlock();
     }
 
+    private void EmitSyncCall()
+    {
+        if (_method.Shape == ReturnShape.Void)
+        {
+            _writer.WriteLine(CoreCall() + ";");
+            EmitEventWrite();
+        }
+        else
+        {
+            _writer.WriteLine($"var __result = {CoreCall()};");
+            EmitResultTags("__result");
+            EmitEventWrite();
+            _writer.WriteLine("return __result;");
+        }
+    }
+
     private void EmitTaskBody()
     {
+        if (!HasCompletion)
+        {
+            EmitTaskEventOnly();
+            EmitAwait();
+            return;
+        }
+
         _writer.WriteLine("bool __pending = false;");
         _writer.OpenBlock("try");
         _writer.WriteLine($"var __task = {CoreCall()};");
         _writer.OpenBlock("if (!__task.IsCompleted)");
         _writer.WriteLine("__pending = true;");
+        string awaitCall = $"__Await({string.Join(", ", new[] { "__task" }.Concat(State(awaiting: true).Select(s => s.Argument)))})";
         if (_method.Trace is not null)
         {
-            // The span stays open while the task runs, but must not stay current in the caller's context.
+            // The continuation keeps the span current (the await captures it), but the caller must not see it
+            // as current once this returns.
+            _writer.WriteLine($"var __awaiting = {awaitCall};");
             _writer.OpenBlock("if (__activity is not null)");
             _writer.WriteLine($"{Instrumentation}.RestoreContext(__context, __activity);");
             _writer.CloseBlock();
+            _writer.WriteLine();
+            _writer.WriteLine("return __awaiting;");
         }
-
-        _writer.WriteLine($"return __Await({string.Join(", ", new[] { "__task" }.Concat(State(awaiting: true).Select(s => s.Argument)))});");
+        else
+        {
+            _writer.WriteLine($"return {awaitCall};");
+        }
         _writer.CloseBlock();
         _writer.WriteLine();
 
@@ -212,15 +288,17 @@ internal sealed class MethodEmitter
         {
             string valueTask = _method.ReturnType;
             _writer.OpenBlock("if (__task.IsCompletedSuccessfully)");
-            if (generic && _method.ReturnTag is not null)
+            if (generic && NeedsResult)
             {
                 // Reading the result consumes the ValueTask, so hand the caller a fresh one.
                 _writer.WriteLine("var __result = __task.Result;");
                 EmitResultTags("__result");
+                EmitEventWrite();
                 _writer.WriteLine($"return new {valueTask}(__result);");
             }
             else
             {
+                EmitEventWrite();
                 _writer.WriteLine("return __task;");
             }
 
@@ -233,7 +311,7 @@ internal sealed class MethodEmitter
         }
         else
         {
-            EmitCompletedFailure("__task", activity, generic);
+            EmitCompletedFailure("__task", activity, successTags: true);
             _writer.WriteLine("return __task;");
         }
 
@@ -248,6 +326,36 @@ internal sealed class MethodEmitter
         EmitAwait();
     }
 
+    /// <summary>A task method with only a business event: nothing to end on failure, so no try, no filter.</summary>
+    private void EmitTaskEventOnly()
+    {
+        bool generic = _method.Shape is ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT;
+        _writer.WriteLine($"var __task = {CoreCall()};");
+        _writer.OpenBlock("if (!__task.IsCompleted)");
+        _writer.WriteLine($"return __Await({string.Join(", ", new[] { "__task" }.Concat(State(awaiting: true).Select(s => s.Argument)))});");
+        _writer.CloseBlock();
+        _writer.WriteLine();
+        _writer.OpenBlock("if (__task.IsCompletedSuccessfully)");
+        if (generic && NeedsResult)
+        {
+            _writer.WriteLine("var __result = __task.Result;");
+            EmitEventWrite();
+            if (_method.Shape == ReturnShape.ValueTaskOfT)
+            {
+                // Reading the result consumed the ValueTask, so hand the caller a fresh one.
+                _writer.WriteLine($"return new {_method.ReturnType}(__result);");
+            }
+        }
+        else
+        {
+            EmitEventWrite();
+        }
+
+        _writer.CloseBlock();
+        _writer.WriteLine();
+        _writer.WriteLine("return __task;");
+    }
+
     private void EmitCompletedFailure(string task, string activity, bool successTags = false)
     {
         _writer.OpenBlock($"if ({task}.IsCanceled)");
@@ -256,10 +364,16 @@ internal sealed class MethodEmitter
         _writer.OpenBlock($"else if ({task}.IsFaulted)");
         _writer.WriteLine($"{Instrumentation}.Fail({task}.Exception!.InnerException!, {activity}, {Token}, out __errorType);");
         _writer.CloseBlock();
-        if (successTags && _method.ReturnTag is not null)
+        if (successTags && (_method.ReturnTag is not null || _method.Event is not null))
         {
             _writer.OpenBlock("else");
-            EmitResultTags(task + ".Result");
+            if (NeedsResult)
+            {
+                _writer.WriteLine($"var __result = {task}.Result;");
+                EmitResultTags("__result");
+            }
+
+            EmitEventWrite();
             _writer.CloseBlock();
         }
 
@@ -274,6 +388,25 @@ internal sealed class MethodEmitter
             .Concat(State(awaiting: true).Select(s => s.Declaration));
         _writer.WriteLine();
         _writer.OpenBlock($"static async {_method.ReturnType} __Await({string.Join(", ", parameters)})");
+        if (!HasCompletion)
+        {
+            // Only a business event: a failure just propagates.
+            if (generic)
+            {
+                _writer.WriteLine("var __result = await __task.ConfigureAwait(false);");
+                EmitEventWrite();
+                _writer.WriteLine("return __result;");
+            }
+            else
+            {
+                _writer.WriteLine("await __task.ConfigureAwait(false);");
+                EmitEventWrite();
+            }
+
+            _writer.CloseBlock();
+            return;
+        }
+
         _writer.WriteLine("string? __errorType = null;");
         if (HasMetricResultTag)
         {
@@ -285,11 +418,13 @@ internal sealed class MethodEmitter
         {
             _writer.WriteLine("var __result = await __task.ConfigureAwait(false);");
             EmitResultTags("__result");
+            EmitEventWrite();
             _writer.WriteLine("return __result;");
         }
         else
         {
             _writer.WriteLine("await __task.ConfigureAwait(false);");
+            EmitEventWrite();
         }
 
         _writer.CloseBlock();
@@ -533,9 +668,22 @@ internal sealed class MethodEmitter
             yield return ("object? __resultTag", "__resultTag");
         }
 
+        var passed = new HashSet<string>();
         foreach (var parameter in MetricTags)
         {
+            passed.Add(parameter.Name);
             yield return (parameter.Type + " " + parameter.Name, parameter.Name);
+        }
+
+        // The pending task writes the event when it completes, so it needs the logger and the values.
+        if (awaiting && _method.Event is { } spec)
+        {
+            yield return ("global::Microsoft.Extensions.Logging.ILogger? __logger", "__logger");
+            yield return ("bool __event", "__event");
+            foreach (var value in spec.Values.Where(v => v.Source != "__result" && passed.Add(v.Source)))
+            {
+                yield return (value.Type + " " + value.Source, value.Source);
+            }
         }
     }
 

@@ -32,11 +32,13 @@ namespace Shop
                 if (!__task.IsCompleted)
                 {
                     __pending = true;
+                    var __awaiting = __Await(__task, __activity, __start, __timed);
                     if (__activity is not null)
                     {
                         global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
                     }
-                    return __Await(__task, __activity, __start, __timed);
+
+                    return __awaiting;
                 }
 
                 if (__task.IsCanceled)
@@ -223,11 +225,13 @@ namespace Shop
                 if (!__task.IsCompleted)
                 {
                     __pending = true;
+                    var __awaiting = __Await(__task, __activity, __active);
                     if (__activity is not null)
                     {
                         global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
                     }
-                    return __Await(__task, __activity, __active);
+
+                    return __awaiting;
                 }
 
                 if (__task.IsCompletedSuccessfully)

@@ -34,11 +34,13 @@ namespace Shop
                 if (!__task.IsCompleted)
                 {
                     __pending = true;
+                    var __awaiting = __Await(__task, __activity, __start, __timed, __counted);
                     if (__activity is not null)
                     {
                         global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
                     }
-                    return __Await(__task, __activity, __start, __timed, __counted);
+
+                    return __awaiting;
                 }
 
                 if (__task.IsCanceled)
@@ -51,11 +53,12 @@ namespace Shop
                 }
                 else
                 {
+                    var __result = __task.Result;
                     if (__activity is { IsAllDataRequested: true })
                     {
-                        __activity.SetTag("inventory.count", __task.Result);
+                        __activity.SetTag("inventory.count", __result);
                     }
-                    __resultTag = __task.Result;
+                    __resultTag = __result;
                 }
 
                 return __task;
