@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Toolkit;
 
 namespace QuickStart;
@@ -15,19 +16,24 @@ public enum Region
 public sealed record Receipt(string OrderId, decimal Total);
 
 /// <summary>Ordinary business code: the attributes are the only telemetry in it.</summary>
-public sealed partial class OrderService
+public sealed partial class OrderService(ILogger<OrderService> logger)
 {
     [Traced(Kind = ActivityKind.Client)]
     [Timed]
     [Counted]
     [InFlight]
+    [BusinessEvent("order.placed")]
+    [return: NotLogged] // a Receipt is a record: its text would print every field
     public partial Task<Receipt> PlaceOrderAsync(
         [Tag("shop.region")] Region region,
         [Tag("shop.order.id", SpanOnly = true)] string orderId,
+        [Hashed] string customerId,
+        [Redacted] string cardNumber,
         decimal amount,
         CancellationToken cancellationToken);
 
-    private static async Task<Receipt> PlaceOrderAsyncCore(Region region, string orderId, decimal amount, CancellationToken cancellationToken)
+    private static async Task<Receipt> PlaceOrderAsyncCore(
+        Region region, string orderId, string customerId, string cardNumber, decimal amount, CancellationToken cancellationToken)
     {
         await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken).ConfigureAwait(false);
         if (amount <= 0)
@@ -38,6 +44,9 @@ public sealed partial class OrderService
         decimal total = region == Region.Europe ? amount * 1.2m : amount;
         return new Receipt(orderId, total);
     }
+
+    [BusinessEvent("payment.declined", Level = LogLevel.Warning, Message = "Payment declined for {customerId}: {reason}")]
+    public partial void PaymentDeclined([Hashed] string customerId, string reason);
 
     [Traced]
     [Counted]

@@ -1,5 +1,7 @@
 using System;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -18,16 +20,25 @@ var metrics = Sdk.CreateMeterProviderBuilder()
     .AddToolkitMeters()
     .AddConsoleExporter()
     .Build();
+using var logging = LoggerFactory.Create(builder => builder.AddOpenTelemetry(options =>
+{
+    options.SetResourceBuilder(resource);
+    options.IncludeFormattedMessage = true;
+    options.AddConsoleExporter();
+}));
 
-var orders = new OrderService();
+var orders = new OrderService(logging.CreateLogger<OrderService>());
 orders.Reserve("sku-42", quantity: 2);
-var receipt = await orders.PlaceOrderAsync(Region.Europe, "order-1001", 100m, default);
+
+// Business events show the customer id only as a keyed hash and the card number not at all.
+var receipt = await orders.PlaceOrderAsync(Region.Europe, "order-1001", "customer-8812", "4111 1111 1111 1111", 100m, default);
 Console.WriteLine($"Placed {receipt.OrderId}: {receipt.Total}");
-await orders.PlaceOrderAsync(Region.Americas, "order-1002", 40m, default);
+await orders.PlaceOrderAsync(Region.Americas, "order-1002", "customer-1234", "5500 0000 0000 0004", 40m, default);
+orders.PaymentDeclined("customer-1234", "card expired");
 
 try
 {
-    await orders.PlaceOrderAsync(Region.Americas, "order-1003", -1m, default);
+    await orders.PlaceOrderAsync(Region.Americas, "order-1003", "customer-1234", "5500 0000 0000 0004", -1m, default);
 }
 catch (ArgumentOutOfRangeException e)
 {

@@ -61,6 +61,42 @@ internal static class DiagnosticDescriptors
         "[Tag] on {0} of '{1}' has no value to emit and is ignored",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidEventName = Create(
+        "TK1101",
+        "Business event needs a name",
+        "The [BusinessEvent] on '{0}' needs a non-empty name, for example \"order.placed\"",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnboundPlaceholder = Create(
+        "TK1102",
+        "Message template placeholder matches no parameter",
+        "The placeholder '{{{0}}}' in the message of '{1}' matches no logged parameter or return value",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ValueNotInTemplate = Create(
+        "TK1103",
+        "Logged value missing from the message template",
+        "'{0}' of '{1}' is logged as a property but not in the message template; add it to the template or mark it [NotLogged]",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ComplexEventValue = Create(
+        "TK1104",
+        "Value of a complex type is not logged",
+        "'{0}' of '{1}' has type '{2}', whose text could carry anything, so it is not logged; mark it [NotLogged] to say so, or [Hashed] to log its hash",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor AmbiguousLogger = Create(
+        "TK1105",
+        "More than one logger to choose from",
+        "'{0}' has several ILogger members ('{1}'), so business events use the process-wide logger factory; keep one",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedEventShape = Create(
+        "TK1106",
+        "Business event cannot be written from this method",
+        "[BusinessEvent] on '{0}' is not supported: {1}",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true);
 }

@@ -23,8 +23,9 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
         var timed = Methods(context, AttributeNames.Timed, TrackingNames.Timed);
         var counted = Methods(context, AttributeNames.Counted, TrackingNames.Counted);
         var inFlight = Methods(context, AttributeNames.InFlight, TrackingNames.InFlight);
+        var businessEvent = Methods(context, AttributeNames.BusinessEvent, TrackingNames.BusinessEvent);
 
-        foreach (var results in new[] { traced, timed, counted, inFlight })
+        foreach (var results in new[] { traced, timed, counted, inFlight, businessEvent })
         {
             context.RegisterSourceOutput(
                 results.SelectMany(static (result, _) => result.Diagnostics),
@@ -36,7 +37,9 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
             .Combine(timed.Collect())
             .Combine(counted.Collect())
             .Combine(inFlight.Collect())
-            .Select(static (all, _) => all.Left.Left.Left
+            .Combine(businessEvent.Collect())
+            .Select(static (all, _) => all.Left.Left.Left.Left
+                .Concat(all.Left.Left.Left.Right)
                 .Concat(all.Left.Left.Right)
                 .Concat(all.Left.Right)
                 .Concat(all.Right)
@@ -61,8 +64,9 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
 
         var usage = specs
             .Select(static (methods, _) => new SourceUsage(
-                methods.Any(static m => m.Method.Trace is not null),
-                methods.SelectMany(static m => new[] { m.Method.Duration, m.Method.Calls, m.Method.Active })
+                // Business events check the source for listeners before looking for a current span.
+                methods.Any(static m => m.Method.Trace is not null || m.Method.Event is not null),
+                methods.SelectMany(static m => new[] { m.Method.Duration, m.Method.Calls, m.Method.Active, m.Method.Event is null ? null : InstrumentSpec.BusinessEvents })
                     .OfType<InstrumentSpec>()
                     .Distinct()
                     .OrderBy(static i => i.FieldName, System.StringComparer.Ordinal)

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Reflection;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Toolkit.TestAssets;
 using Xunit;
 using Xunit.Abstractions;
@@ -102,6 +103,20 @@ public sealed class AllocationTests
         // [Timed] + [Counted] + [InFlight] twice: four measurements per call, warm-up included.
         Assert.Equal(4L * (Calls + WarmUpCalls), measurements);
         Assert.Equal(0, bytes);
+    }
+
+    [Fact]
+    public void Business_event_at_a_disabled_level_allocates_nothing()
+    {
+        AssertNothingListens();
+        var logger = new CapturingLogger<Checkout> { MinimumLevel = LogLevel.Error };
+        var checkout = new Checkout(logger);
+
+        long bytes = AllocatedBy(new Shapes(), s => checkout.PaymentDeclined("customer-8812", "card expired"));
+
+        _output.WriteLine($"PaymentDeclined x{Calls}, Warning disabled: {bytes} bytes");
+        Assert.Equal(0, bytes);
+        Assert.Empty(logger.Records);
     }
 
     private static void Consume(ValueTask<int> task)

@@ -44,6 +44,20 @@ internal static class TypeEmitter
             EmitEnumHelper(enumSpec, writer);
         }
 
+        foreach (var method in type.Methods.Where(m => m.Event is not null))
+        {
+            writer.WriteLine();
+            EventEmitter.EmitState(method, writer, GeneratedCodeAttribute);
+        }
+
+        if (type.Methods.FirstOrDefault(m => m.Event is { Logger.Member: null }) is { } fallback)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>The logger for business events of this type, from <c>ToolkitLogging.LoggerFactory</c>.</summary>");
+            writer.WriteLine(GeneratedCodeAttribute);
+            writer.WriteLine($"private static readonly global::Toolkit.Internal.FallbackLogger {EventEmitter.FallbackLogger} = new({Identifiers.Literal(fallback.Event!.Logger.Category)});");
+        }
+
         foreach (var _ in location.Types)
         {
             writer.CloseBlock();

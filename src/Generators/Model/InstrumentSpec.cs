@@ -17,6 +17,9 @@ internal sealed record InstrumentSpec(InstrumentKind Kind, string Name, string U
     public const string DefaultCallsName = "method.calls";
     public const string DefaultActiveName = "method.active";
 
+    /// <summary>The counter of business events, tagged with <c>event.name</c>.</summary>
+    public static readonly InstrumentSpec BusinessEvents = new(InstrumentKind.Counter, "business.events", "{event}", "The number of business events written.", EquatableArray<double>.Empty);
+
     /// <summary>The static field holding the instrument, derived from the spec alone so that methods need not see the others.</summary>
     public string FieldName
     {

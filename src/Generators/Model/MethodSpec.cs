@@ -9,6 +9,7 @@ namespace Toolkit.Generators.Model;
 /// <param name="Constraints">One <c>where</c> clause per constrained type parameter.</param>
 /// <param name="FunctionName">The <c>code.function.name</c> value: <c>Type.Method</c>.</param>
 /// <param name="CancellationToken">The name of the method's <c>CancellationToken</c> parameter, if any.</param>
+/// <param name="HasCore">False for a bodiless <c>[BusinessEvent]</c> method: calling it writes the event.</param>
 internal sealed record MethodSpec(
     string Name,
     string CoreName,
@@ -27,9 +28,14 @@ internal sealed record MethodSpec(
     InstrumentSpec? Calls,
     InstrumentSpec? Active,
     TagSpec? ReturnTag,
+    EventSpec? Event,
+    bool HasCore,
     string TelemetryClass)
 {
     public bool HasMetrics => Duration is not null || Calls is not null || Active is not null;
+
+    /// <summary>Generic methods keep event values as <c>object?</c>: the state struct cannot name their type parameters.</summary>
+    public bool IsGeneric => TypeParameters.Length > 0;
 }
 
 /// <summary>The span a <c>[Traced]</c> method starts.</summary>

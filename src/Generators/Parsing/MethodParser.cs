@@ -106,16 +106,36 @@ internal sealed class MethodParser
 
         var (shape, resultType) = ParseShape(_method.ReturnType);
 
+        var eventAttribute = Find(attributes, AttributeNames.BusinessEvent);
         var core = FindCore(coreName);
         if (core is null)
         {
-            Report(DiagnosticDescriptors.MissingCore, _method.Name, coreName);
-            return null;
+            // A bodiless [BusinessEvent] void method with nothing else to wrap is an event you call.
+            bool emitter = eventAttribute is not null && _method.ReturnsVoid
+                && AttributeNames.MethodAttributes.Count(name => Find(attributes, name) is not null) == 1;
+            if (!emitter)
+            {
+                Report(DiagnosticDescriptors.MissingCore, _method.Name, coreName);
+                return null;
+            }
         }
-
-        if (core.IsAsync && core.ReturnsVoid)
+        else if (core.IsAsync && core.ReturnsVoid)
         {
             Report(DiagnosticDescriptors.AsyncVoidCore, coreName);
+        }
+
+        EventSpec? businessEvent = null;
+        if (eventAttribute is not null)
+        {
+            if (shape == ReturnShape.AsyncEnumerable)
+            {
+                Report(DiagnosticDescriptors.UnsupportedEventShape, eventAttribute, _method.Name, "an IAsyncEnumerable has no single moment of success");
+            }
+            else
+            {
+                var result = shape is ReturnShape.Value or ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT ? resultType : null;
+                businessEvent = EventParser.Parse(_method, eventAttribute, result, (descriptor, arguments) => Report(descriptor, eventAttribute, arguments));
+            }
         }
 
         var trace = ParseTrace(Find(attributes, AttributeNames.Traced));
@@ -151,6 +171,8 @@ internal sealed class MethodParser
             Calls: calls,
             Active: active,
             ReturnTag: returnTag,
+            Event: businessEvent,
+            HasCore: core is not null,
             TelemetryClass: SourceSpec.HolderFor(assemblyName));
     }
 

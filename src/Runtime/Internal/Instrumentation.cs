@@ -100,6 +100,13 @@ public static class Instrumentation
         return CanceledErrorType;
     }
 
+    /// <summary>
+    /// Reports that writing telemetry failed (a throwing <c>ToString</c> or log provider), without throwing:
+    /// the business call's own outcome must never change because of its telemetry.
+    /// </summary>
+    /// <param name="exception">What the telemetry write threw.</param>
+    public static void TelemetryFailed(Exception exception) => ToolkitEventSource.Log.TelemetryFailed(exception);
+
     private static bool IsCancellation(Exception exception, CancellationToken token) =>
         exception is OperationCanceledException oce
         && (token.IsCancellationRequested || oce.CancellationToken.IsCancellationRequested);

@@ -1,0 +1,193 @@
+using System.Linq;
+using System.Text;
+using Toolkit.Generators.Helpers;
+using Toolkit.Generators.Model;
+
+namespace Toolkit.Generators.Emitting;
+
+/// <summary>
+/// Writes a business event: the check that anything wants it, the out-of-line writer, and the state struct the
+/// record carries.
+/// </summary>
+/// <remarks>
+/// The record is written the way the <c>LoggerMessage</c> generator writes one past six arguments: a readonly
+/// struct of the values, enumerated as properties only by providers that ask, formatted only when a provider
+/// formats. Hashing happens once per event and only when something is enabled. Nothing the writer does can
+/// throw into the business call.
+/// </remarks>
+internal static class EventEmitter
+{
+    private const string Logging = "global::Microsoft.Extensions.Logging";
+    private const string KeyValue = "global::System.Collections.Generic.KeyValuePair<string, object?>";
+
+    /// <summary>The name of the type's fallback logger holder, emitted once per type that needs it.</summary>
+    public const string FallbackLogger = "__ToolkitLogger";
+
+    public static string LoggerExpression(EventSpec spec) => spec.Logger.Member ?? FallbackLogger + ".Logger";
+
+    /// <summary>True when a log provider, the business-event counter or the source's listeners want the event.</summary>
+    public static string EnabledExpression(EventSpec spec, string holder) =>
+        $"(__logger is not null && __logger.IsEnabled({Logging}.LogLevel.{spec.Level})) || {holder}.{InstrumentSpec.BusinessEvents.FieldName}.Enabled || {holder}.ActivitySource.HasListeners()";
+
+    /// <summary>The arguments of <c>__WriteEvent</c>, after <c>__logger</c>.</summary>
+    public static string Arguments(EventSpec spec) =>
+        string.Concat(spec.Values.Select(v => ", " + v.Source));
+
+    public static void EmitWriter(MethodSpec method, SourceWriter writer)
+    {
+        var spec = method.Event!;
+        string holder = method.TelemetryClass;
+        string parameters = string.Concat(spec.Values.Select(v => ", " + v.Type + " " + v.Source));
+        writer.WriteLine();
+        writer.OpenBlock($"static void __WriteEvent({Logging}.ILogger? __logger{parameters})");
+        writer.OpenBlock("try");
+        foreach (var value in spec.Values.Where(v => v.Protection == Protection.Hashed))
+        {
+            writer.WriteLine($"string? {HashedLocal(value)} = global::Toolkit.TelemetryRedaction.Hash({value.Source});");
+        }
+
+        writer.OpenBlock($"if (__logger is not null && __logger.IsEnabled({Logging}.LogLevel.{spec.Level}))");
+        string state = string.Join(", ", spec.Values.Where(v => v.Protection != Protection.Redacted).Select(v => v.Protection == Protection.Hashed ? HashedLocal(v) : v.Source));
+        writer.WriteLine($"__logger.Log({Logging}.LogLevel.{spec.Level}, new {Logging}.EventId({spec.Id}, {Identifiers.Literal(spec.Name)}), new {spec.StateName}({state}), null, static (state, _) => state.ToString());");
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        // Redacted values never reach a span: the span event carries the rest.
+        writer.WriteLine("var __current = global::System.Diagnostics.Activity.Current;");
+        writer.OpenBlock("if (__current is { IsAllDataRequested: true })");
+        var tags = spec.Values.Where(v => v.Protection != Protection.Redacted).ToArray();
+        if (tags.Length == 0)
+        {
+            writer.WriteLine($"__current.AddEvent(new global::System.Diagnostics.ActivityEvent({Identifiers.Literal(spec.Name)}));");
+        }
+        else
+        {
+            writer.WriteLine("var __tags = new global::System.Diagnostics.ActivityTagsCollection();");
+            foreach (var value in tags)
+            {
+                writer.WriteLine($"__tags.Add({Identifiers.Literal(value.Property)}, {(value.Protection == Protection.Hashed ? HashedLocal(value) : value.Source)});");
+            }
+
+            writer.WriteLine($"__current.AddEvent(new global::System.Diagnostics.ActivityEvent({Identifiers.Literal(spec.Name)}, tags: __tags));");
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine();
+        string counter = holder + "." + InstrumentSpec.BusinessEvents.FieldName;
+        writer.OpenBlock($"if ({counter}.Enabled)");
+        writer.WriteLine($"{counter}.Add(1, new {KeyValue}(\"event.name\", {Identifiers.Literal(spec.Name)}));");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.Exception __e)");
+        writer.WriteLine("// A throwing ToString or log provider must not turn a successful call into a failed one.");
+        writer.WriteLine("global::Toolkit.Internal.Instrumentation.TelemetryFailed(__e);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>The record's state: the values as fields, the properties on demand, the message on demand.</summary>
+    public static void EmitState(MethodSpec method, SourceWriter writer, string generatedCodeAttribute)
+    {
+        var spec = method.Event!;
+        var stored = spec.Values.Where(v => v.Protection != Protection.Redacted).ToArray();
+        string FieldOf(EventValue value) => "_v" + System.Array.IndexOf(stored, value);
+        string FieldType(EventValue value) => value.Protection == Protection.Hashed ? "string?" : method.IsGeneric ? "object?" : value.Type;
+
+        writer.WriteLine(generatedCodeAttribute);
+        writer.OpenBlock($"private readonly struct {spec.StateName} : global::System.Collections.Generic.IReadOnlyList<{KeyValue}>");
+        foreach (var value in stored)
+        {
+            writer.WriteLine($"private readonly {FieldType(value)} {FieldOf(value)};");
+        }
+
+        if (stored.Length > 0)
+        {
+            writer.WriteLine();
+            writer.OpenBlock($"public {spec.StateName}({string.Join(", ", stored.Select(v => FieldType(v) + " " + FieldOf(v).Substring(1)))})");
+            foreach (var value in stored)
+            {
+                writer.WriteLine($"{FieldOf(value)} = {FieldOf(value).Substring(1)};");
+            }
+
+            writer.CloseBlock();
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"public int Count => {spec.Values.Count + 1};");
+        writer.WriteLine();
+        writer.WriteLine($"public {KeyValue} this[int index] => index switch");
+        writer.OpenBlock();
+        for (int i = 0; i < spec.Values.Count; i++)
+        {
+            var value = spec.Values[i];
+            string read = value.Protection == Protection.Redacted ? "global::Toolkit.TelemetryRedaction.Placeholder" : FieldOf(value);
+            writer.WriteLine($"{i} => new {KeyValue}({Identifiers.Literal(value.Property)}, {read}),");
+        }
+
+        writer.WriteLine($"{spec.Values.Count} => new {KeyValue}(\"{{OriginalFormat}}\", {Identifiers.Literal(spec.Template)}),");
+        writer.WriteLine("_ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),");
+        writer.CloseBlock(";");
+        writer.WriteLine();
+        writer.OpenBlock($"public global::System.Collections.Generic.IEnumerator<{KeyValue}> GetEnumerator()");
+        writer.OpenBlock("for (int i = 0; i < Count; i++)");
+        writer.WriteLine("yield return this[i];");
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();");
+        writer.WriteLine();
+        writer.WriteLine($"public override string ToString() => {Message(spec, v => v.Protection == Protection.Redacted ? null : FieldOf(v))};");
+        writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// The template as an invariant-culture interpolated string: each hole reads its field with the hole's own
+    /// format and alignment; a redacted value prints the placeholder.
+    /// </summary>
+    private static string Message(EventSpec spec, System.Func<EventValue, string?> field)
+    {
+        string template = spec.Template;
+        var text = new StringBuilder();
+        for (int i = 0; i < template.Length; i++)
+        {
+            char c = template[i];
+            if ((c == '{' || c == '}') && i + 1 < template.Length && template[i + 1] == c)
+            {
+                text.Append(c, 2);
+                i++;
+                continue;
+            }
+
+            int end = c == '{' ? template.IndexOf('}', i) : -1;
+            if (end < 0)
+            {
+                text.Append(c == '{' || c == '}' ? new string(c, 2) : Escape(c));
+                continue;
+            }
+
+            string hole = template.Substring(i + 1, end - i - 1);
+            int cut = hole.IndexOfAny([':', ',']);
+            string name = (cut < 0 ? hole : hole.Substring(0, cut)).Trim();
+            var value = spec.Values.First(v => v.Property == name);
+            string? read = field(value);
+            text.Append(read is null ? RedactedText : "{" + read + (cut < 0 ? "" : hole.Substring(cut)) + "}");
+            i = end;
+        }
+
+        return "string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"" + text + "\")";
+    }
+
+    private const string RedactedText = "[REDACTED]";
+
+    private static string Escape(char c) => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        _ => c.ToString(),
+    };
+
+    private static string HashedLocal(EventValue value) => "__hashed_" + value.Source.TrimStart('@', '_');
+}

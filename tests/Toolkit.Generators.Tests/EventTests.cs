@@ -1,0 +1,217 @@
+using System.Linq;
+using Xunit;
+
+namespace Toolkit.Generators.Tests;
+
+/// <summary>Business events: the generated writer and state, and the diagnostics for templates, values and loggers.</summary>
+public sealed class EventTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.Extensions.Logging;
+        using Toolkit;
+
+        """;
+
+    [Fact]
+    public void Wrapped_async_event_with_hashed_redacted_and_primary_constructor_logger()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            namespace Shop;
+
+            public enum Region { Eu, Us }
+
+            public sealed partial class Orders(ILogger<Orders> logger)
+            {
+                [Traced]
+                [BusinessEvent("order.placed")]
+                public partial Task<string> PlaceAsync([Tag("shop.region")] Region region, [Hashed] string customerId, [Redacted] string cardNumber, decimal amount, CancellationToken cancellationToken);
+
+                private static Task<string> PlaceAsyncCore(Region region, string customerId, string cardNumber, decimal amount, CancellationToken cancellationToken) => Task.FromResult("order-1");
+            }
+            """).AssertClean();
+
+        Snapshot.Verify("Event_wrapped_async", result.Sources["Shop.Orders.Toolkit.g.cs"]);
+        Snapshot.Verify("Event_wrapped_async.Telemetry", result.Sources["Toolkit.Telemetry.g.cs"]);
+    }
+
+    [Fact]
+    public void Event_method_with_template_and_fallback_logger()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            namespace Shop;
+
+            public static partial class Payments
+            {
+                [BusinessEvent("payment.declined", Level = LogLevel.Warning, Message = "Declined {{card}} for {CustomerId}: {reason} ({amount:F2})")]
+                public static partial void Declined([Hashed] string customerId, string reason, decimal amount, [NotLogged] string sessionId);
+            }
+            """).AssertClean();
+
+        Snapshot.Verify("Event_method", result.Sources["Shop.Payments.Toolkit.g.cs"]);
+    }
+
+    [Fact]
+    public void Sync_event_with_field_logger_and_logged_result()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            namespace Shop;
+
+            public partial class Stock
+            {
+                private readonly ILogger _logger;
+
+                public Stock(ILogger logger) => _logger = logger;
+
+                [BusinessEvent("stock.reserved", EventId = 17)]
+                public partial int Reserve(string sku, int quantity);
+
+                private int ReserveCore(string sku, int quantity) => quantity;
+            }
+            """).AssertClean();
+
+        string source = result.Sources["Shop.Stock.Toolkit.g.cs"];
+        Assert.Contains("var __logger = this._logger;", source);
+        Assert.Contains("new global::Microsoft.Extensions.Logging.EventId(17, \"stock.reserved\")", source);
+        Assert.Contains("\"stock.reserved sku={sku} quantity={quantity} result={result}\"", source);
+    }
+
+    [Fact]
+    public void Event_id_defaults_to_a_stable_hash_of_the_name()
+    {
+        Assert.Equal(Parsing.EventParser.StableId("order.placed"), Parsing.EventParser.StableId("order.placed"));
+        Assert.NotEqual(Parsing.EventParser.StableId("order.placed"), Parsing.EventParser.StableId("order.cancelled"));
+        Assert.InRange(Parsing.EventParser.StableId("order.placed"), 1, int.MaxValue);
+    }
+
+    [Theory]
+    [InlineData("[BusinessEvent(\"\")]", "TK1101")]
+    [InlineData("[BusinessEvent(\"e\", Message = \"{missing}\")]", "TK1102")]
+    public void Invalid_events_are_errors_and_not_expanded(string attribute, string id)
+    {
+        var result = GeneratorRunner.Run(Usings + $$"""
+            public partial class Service
+            {
+                {{attribute}}
+                public partial void Happened(string what);
+            }
+            """);
+
+        Assert.Equal(id, Assert.Single(result.GeneratorDiagnostics).Id);
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void Value_missing_from_an_explicit_template_is_a_warning_and_still_logged()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            public partial class Service
+            {
+                [BusinessEvent("e", Message = "Happened {what}")]
+                public partial void Happened(string what, int count);
+            }
+            """);
+
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("TK1103", diagnostic.Id);
+        Assert.Contains("'count'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("new global::System.Collections.Generic.KeyValuePair<string, object?>(\"count\", _v1)", result.Sources["Service.Toolkit.g.cs"]);
+        Assert.Empty(result.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void Complex_values_are_not_logged_unless_hashed()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            public sealed record Customer(string Name, string Email);
+
+            public partial class Service
+            {
+                [BusinessEvent("e")]
+                public partial void Happened(Customer customer, [Hashed] Customer hashed, [NotLogged] Customer quiet);
+            }
+            """);
+
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("TK1104", diagnostic.Id);
+        Assert.Contains("'customer'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        string source = result.Sources["Service.Toolkit.g.cs"];
+        Assert.Contains("\"e hashed={hashed}\"", source);
+        Assert.Empty(result.CompilationDiagnostics);
+    }
+
+    [Fact]
+    public void Data_classified_values_are_redacted()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            namespace Microsoft.Extensions.Compliance.Classification
+            {
+                public abstract class DataClassificationAttribute : System.Attribute { }
+            }
+
+            public sealed class PrivateDataAttribute : Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute { }
+
+            public partial class Service
+            {
+                [BusinessEvent("e")]
+                public partial void Happened([PrivateData] string email, string country);
+            }
+            """).AssertClean();
+
+        string source = result.Sources["Service.Toolkit.g.cs"];
+        Assert.Contains("(\"email\", global::Toolkit.TelemetryRedaction.Placeholder)", source);
+        Assert.DoesNotContain("__tags.Add(\"email\"", source);
+    }
+
+    [Fact]
+    public void Several_loggers_fall_back_to_the_factory_with_a_warning()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            public partial class Service
+            {
+                private readonly ILogger _first = null!;
+                private readonly ILogger _second = null!;
+
+                [BusinessEvent("e")]
+                public partial void Happened(string what);
+            }
+            """);
+
+        Assert.Equal("TK1105", Assert.Single(result.GeneratorDiagnostics).Id);
+        Assert.Contains("__ToolkitLogger.Logger", result.Sources["Service.Toolkit.g.cs"]);
+    }
+
+    [Fact]
+    public void Async_enumerable_events_are_not_supported()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            public partial class Service
+            {
+                [BusinessEvent("e")]
+                public partial IAsyncEnumerable<int> StreamAsync();
+
+                private static async IAsyncEnumerable<int> StreamAsyncCore() { await Task.Yield(); yield return 1; }
+            }
+            """);
+
+        Assert.Equal("TK1106", Assert.Single(result.GeneratorDiagnostics).Id);
+    }
+
+    [Fact]
+    public void Bodiless_method_with_other_attributes_still_needs_a_core()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            public partial class Service
+            {
+                [Traced]
+                [BusinessEvent("e")]
+                public partial void Happened(string what);
+            }
+            """);
+
+        Assert.Equal("TK1003", Assert.Single(result.GeneratorDiagnostics).Id);
+    }
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Toolkit.TestAssets;
+
+/// <summary>Business events on every shape: wrapped sync and async methods and bodiless event methods.</summary>
+public sealed partial class Checkout(ILogger<Checkout> logger)
+{
+    [Traced]
+    [BusinessEvent("order.placed")]
+    public partial Task<string> PlaceAsync([Tag("shop.region")] Region region, [Hashed] string customerId, [Redacted] string cardNumber, decimal amount, bool yield);
+
+    private static async Task<string> PlaceAsyncCore(Region region, string customerId, string cardNumber, decimal amount, bool yield)
+    {
+        if (yield)
+        {
+            await Task.Yield();
+        }
+
+        return "order-" + amount.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [BusinessEvent("payment.declined", Level = LogLevel.Warning, Message = "Payment declined for {CustomerId}: {reason}")]
+    public partial void PaymentDeclined([Hashed] string? customerId, string reason);
+
+    [BusinessEvent("order.rejected")]
+    public partial int Reject(string reason);
+
+    private static int RejectCore(string reason) => throw new InvalidOperationException(reason);
+
+    [BusinessEvent("cart.updated", EventId = 4242, Level = LogLevel.Debug)]
+    public partial ValueTask<int> UpdateCartAsync(int items, [NotLogged] string sessionToken, bool yield);
+
+    private static async ValueTask<int> UpdateCartAsyncCore(int items, string sessionToken, bool yield)
+    {
+        if (yield)
+        {
+            await Task.Yield();
+        }
+
+        return items * 2;
+    }
+
+    [BusinessEvent("parcel.weighed")]
+    public partial void Weighed([Hashed] Parcel parcel, [Redacted] Parcel secret, double kilograms);
+}
+
+/// <summary>A value whose text is broken: writing an event with it must not fail the call.</summary>
+public sealed class Parcel(bool throwing)
+{
+    public override string ToString() => throwing ? throw new FormatException("broken ToString") : "parcel";
+}
+
+/// <summary>No logger of its own: events go through <see cref="ToolkitLogging.LoggerFactory"/>.</summary>
+public static partial class Audit
+{
+    [BusinessEvent("audit.login", Message = "User {userName} signed in from {country}")]
+    public static partial void Login([Hashed] string userName, [Redacted] string password, string country);
+}
+
+/// <summary>A logger in a field.</summary>
+public sealed partial class Shipping
+{
+    private readonly ILogger _logger;
+
+    public Shipping(ILogger logger) => _logger = logger;
+
+    [Timed]
+    [BusinessEvent("shipment.sent")]
+    public partial Task SendAsync(string carrier, bool yield);
+
+    private static async Task SendAsyncCore(string carrier, bool yield)
+    {
+        if (yield)
+        {
+            await Task.Yield();
+        }
+    }
+}
