@@ -23,9 +23,10 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
         var timed = Methods(context, AttributeNames.Timed, TrackingNames.Timed);
         var counted = Methods(context, AttributeNames.Counted, TrackingNames.Counted);
         var inFlight = Methods(context, AttributeNames.InFlight, TrackingNames.InFlight);
+        var logged = Methods(context, AttributeNames.Logged, TrackingNames.Logged);
         var businessEvent = Methods(context, AttributeNames.BusinessEvent, TrackingNames.BusinessEvent);
 
-        foreach (var results in new[] { traced, timed, counted, inFlight, businessEvent })
+        foreach (var results in new[] { traced, timed, counted, inFlight, logged, businessEvent })
         {
             context.RegisterSourceOutput(
                 results.SelectMany(static (result, _) => result.Diagnostics),
@@ -37,8 +38,10 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
             .Combine(timed.Collect())
             .Combine(counted.Collect())
             .Combine(inFlight.Collect())
+            .Combine(logged.Collect())
             .Combine(businessEvent.Collect())
-            .Select(static (all, _) => all.Left.Left.Left.Left
+            .Select(static (all, _) => all.Left.Left.Left.Left.Left
+                .Concat(all.Left.Left.Left.Left.Right)
                 .Concat(all.Left.Left.Left.Right)
                 .Concat(all.Left.Left.Right)
                 .Concat(all.Left.Right)

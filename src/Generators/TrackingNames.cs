@@ -8,6 +8,7 @@ internal static class TrackingNames
     public const string Counted = nameof(Counted);
     public const string InFlight = nameof(InFlight);
     public const string BusinessEvent = nameof(BusinessEvent);
+    public const string Logged = nameof(Logged);
     public const string Specs = nameof(Specs);
     public const string Types = nameof(Types);
     public const string Source = nameof(Source);

@@ -80,6 +80,29 @@ public sealed class EventTests
     }
 
     [Fact]
+    public void Logged_sync_and_async_methods()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            namespace Shop;
+
+            public partial class Jobs(ILogger<Jobs> logger)
+            {
+                [Logged]
+                public partial int Run(int input);
+
+                private static int RunCore(int input) => input;
+
+                [Logged, Traced]
+                public partial ValueTask RunAsync(CancellationToken cancellationToken);
+
+                private static ValueTask RunAsyncCore(CancellationToken cancellationToken) => default;
+            }
+            """).AssertClean();
+
+        Snapshot.Verify("Logged", result.Sources["Shop.Jobs.Toolkit.g.cs"]);
+    }
+
+    [Fact]
     public void Event_id_defaults_to_a_stable_hash_of_the_name()
     {
         Assert.Equal(Parsing.EventParser.StableId("order.placed"), Parsing.EventParser.StableId("order.placed"));

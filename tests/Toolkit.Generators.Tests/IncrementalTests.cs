@@ -14,7 +14,7 @@ public sealed class IncrementalTests
 {
     private static readonly string[] s_trackedSteps =
     [
-        TrackingNames.Traced, TrackingNames.Timed, TrackingNames.Counted, TrackingNames.InFlight, TrackingNames.BusinessEvent,
+        TrackingNames.Traced, TrackingNames.Timed, TrackingNames.Counted, TrackingNames.InFlight, TrackingNames.Logged, TrackingNames.BusinessEvent,
         TrackingNames.Specs, TrackingNames.Types, TrackingNames.Usage, TrackingNames.Source, TrackingNames.References,
     ];
 

@@ -78,3 +78,39 @@ public sealed partial class Shipping
         }
     }
 }
+
+/// <summary>[Logged] on sync, async and iterator shapes, with the logger in a field.</summary>
+public sealed partial class Jobs(ILogger logger)
+{
+    [Logged]
+    public partial int Run(int input);
+
+    private static int RunCore(int input) => input >= 0 ? input : throw new ArgumentOutOfRangeException(nameof(input));
+
+    [Logged]
+    [Timed]
+    public partial Task<int> RunAsync(int input, bool yield, System.Threading.CancellationToken cancellationToken);
+
+    private static async Task<int> RunAsyncCore(int input, bool yield, System.Threading.CancellationToken cancellationToken)
+    {
+        if (yield)
+        {
+            await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return input >= 0 ? input : throw new ArgumentOutOfRangeException(nameof(input));
+    }
+
+    [Logged]
+    public partial System.Collections.Generic.IAsyncEnumerable<int> ListAsync(int count);
+
+    private static async System.Collections.Generic.IAsyncEnumerable<int> ListAsyncCore(int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            await Task.Yield();
+            yield return i;
+        }
+    }
+}

@@ -23,7 +23,7 @@ internal static class EventEmitter
     /// <summary>The name of the type's fallback logger holder, emitted once per type that needs it.</summary>
     public const string FallbackLogger = "__ToolkitLogger";
 
-    public static string LoggerExpression(EventSpec spec) => spec.Logger.Member ?? FallbackLogger + ".Logger";
+    public static string LoggerExpression(LoggerSpec logger) => logger.Member ?? FallbackLogger + ".Logger";
 
     /// <summary>True when a log provider, the business-event counter or the source's listeners want the event.</summary>
     public static string EnabledExpression(EventSpec spec, string holder) =>

@@ -50,7 +50,11 @@ internal sealed class MethodEmitter
     private string Token => _method.CancellationToken ?? "default";
 
     /// <summary>Whether anything must happen after the call ends, success or failure: a span to end or metrics to record.</summary>
-    private bool HasCompletion => _method.Trace is not null || _method.HasMetrics;
+    private bool HasCompletion => _method.Trace is not null || _method.HasMetrics || _method.Logged is not null;
+
+    private LoggerSpec? Logger => _method.Event?.Logger ?? _method.Logged;
+
+    private const string MethodLog = "global::Toolkit.Internal.MethodLog";
 
     private bool IsTaskShape => _method.Shape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
 
@@ -106,7 +110,7 @@ internal sealed class MethodEmitter
     private void EmitEventOnly()
     {
         var spec = _method.Event!;
-        _writer.WriteLine($"var __logger = {EventEmitter.LoggerExpression(spec)};");
+        _writer.WriteLine($"var __logger = {EventEmitter.LoggerExpression(spec.Logger)};");
         _writer.OpenBlock($"if ({EventEmitter.EnabledExpression(spec, _holder)})");
         _writer.WriteLine($"__WriteEvent(__logger{EventEmitter.Arguments(spec)});");
         _writer.CloseBlock();
@@ -127,7 +131,8 @@ internal sealed class MethodEmitter
         _method.ReturnTag is not null || (_method.Event?.Values.Any(v => v.Source == "__result") ?? false);
 
     /// <summary>Starts the span, reads the instruments' flags, takes the fast path when nothing listens, and starts the clock.</summary>
-    private void EmitPrelude()
+    /// <param name="loggerIsParameter">Inside <c>__Iterate</c>, which is static: the logger comes in as a parameter.</param>
+    private void EmitPrelude(bool loggerIsParameter = false)
     {
         var listening = new List<string>();
         if (_method.Trace is { } trace)
@@ -145,9 +150,20 @@ internal sealed class MethodEmitter
         EmitFlag(_method.Duration, "__timed", listening);
         EmitFlag(_method.Calls, "__counted", listening);
         EmitFlag(_method.Active, "__active", listening);
+        if (Logger is { } logger && !loggerIsParameter)
+        {
+            _writer.WriteLine($"var __logger = {EventEmitter.LoggerExpression(logger)};");
+        }
+
+        if (_method.Logged is not null)
+        {
+            // Error is the lowest level a [Logged] record can have: below it, nothing is written.
+            _writer.WriteLine("bool __logged = __logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Error);");
+            listening.Add("__logged");
+        }
+
         if (_method.Event is { } spec)
         {
-            _writer.WriteLine($"var __logger = {EventEmitter.LoggerExpression(spec)};");
             _writer.WriteLine($"bool __event = {EventEmitter.EnabledExpression(spec, _holder)};");
             listening.Add("__event");
         }
@@ -183,9 +199,10 @@ internal sealed class MethodEmitter
             _writer.WriteLine();
         }
 
-        if (_method.Duration is not null)
+        if (_method.Duration is not null || _method.Logged is not null)
         {
-            _writer.WriteLine("long __start = __timed ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;");
+            string clock = _method.Duration is null ? "__logged" : _method.Logged is null ? "__timed" : "__timed || __logged";
+            _writer.WriteLine($"long __start = {clock} ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;");
         }
 
         if (_method.Active is not null)
@@ -199,6 +216,11 @@ internal sealed class MethodEmitter
         if (HasCompletion)
         {
             _writer.WriteLine("string? __errorType = null;");
+        }
+
+        if (_method.Logged is not null)
+        {
+            _writer.WriteLine("global::System.Exception? __exception = null;");
         }
 
         if (HasMetricResultTag)
@@ -363,6 +385,10 @@ internal sealed class MethodEmitter
         _writer.CloseBlock();
         _writer.OpenBlock($"else if ({task}.IsFaulted)");
         _writer.WriteLine($"{Instrumentation}.Fail({task}.Exception!.InnerException!, {activity}, {Token}, out __errorType);");
+        if (_method.Logged is not null)
+        {
+            _writer.WriteLine($"__exception = {task}.Exception!.InnerException;");
+        }
         _writer.CloseBlock();
         if (successTags && (_method.ReturnTag is not null || _method.Event is not null))
         {
@@ -408,6 +434,11 @@ internal sealed class MethodEmitter
         }
 
         _writer.WriteLine("string? __errorType = null;");
+        if (_method.Logged is not null)
+        {
+            _writer.WriteLine("global::System.Exception? __exception = null;");
+        }
+
         if (HasMetricResultTag)
         {
             _writer.WriteLine("object? __resultTag = null;");
@@ -431,7 +462,7 @@ internal sealed class MethodEmitter
 
         // An OperationCanceledException out of the await means the task ended cancelled, as IsCanceled says on the synchronous path.
         string activity = _method.Trace is null ? "null" : "__activity";
-        _writer.OpenBlock($"catch (global::System.Exception __e) when ({Instrumentation}.FailAwaited(__e, {activity}, out __errorType))");
+        _writer.OpenBlock($"catch (global::System.Exception __e) when ({Instrumentation}.FailAwaited(__e, {activity}, out __errorType){KeepException})");
         _writer.WriteLine("// Unreachable: the filter records the failure and returns false, so the exception propagates untouched.");
         _writer.WriteLine("throw;");
         _writer.CloseBlock();
@@ -457,6 +488,12 @@ internal sealed class MethodEmitter
             .Where(i => i is not null)
             .Select(i => $"{_holder}.{i!.FieldName}.Enabled"));
 
+        if (_method.Logged is { } logger)
+        {
+            _writer.WriteLine($"var __logger = {EventEmitter.LoggerExpression(logger)};");
+            listening.Add("(__logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Error))");
+        }
+
         _writer.OpenBlock($"if (!({string.Join(" || ", listening)}))");
         _writer.WriteLine("return " + CoreCall() + ";");
         _writer.CloseBlock();
@@ -464,14 +501,20 @@ internal sealed class MethodEmitter
 
         var tagParameters = SpanTags.ToArray();
         var arguments = new[] { CoreCall(), Token }.Concat(tagParameters.Select(p => p.Name));
+        if (_method.Logged is not null)
+        {
+            arguments = arguments.Append("__logger");
+        }
+
         _writer.WriteLine($"return __Iterate({string.Join(", ", arguments)});");
         _writer.WriteLine();
 
         var parameters = new[] { $"{_method.ReturnType} __inner", "global::System.Threading.CancellationToken __token" }
             .Concat(tagParameters.Select(p => p.Type + " " + p.Name))
+            .Concat(_method.Logged is null ? [] : ["global::Microsoft.Extensions.Logging.ILogger? __logger"])
             .Append("[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken __enumeratorToken = default");
         _writer.OpenBlock($"static async {_method.ReturnType} __Iterate({string.Join(", ", parameters)})");
-        EmitPrelude();
+        EmitPrelude(loggerIsParameter: true);
         _writer.WriteLine("var __enumerator = __inner.GetAsyncEnumerator(__enumeratorToken);");
         _writer.OpenBlock("try");
         _writer.OpenBlock("while (true)");
@@ -499,11 +542,14 @@ internal sealed class MethodEmitter
     private void EmitFailureFilter(string token)
     {
         string activity = _method.Trace is null ? "null" : "__activity";
-        _writer.OpenBlock($"catch (global::System.Exception __e) when ({Instrumentation}.Fail(__e, {activity}, {token}, out __errorType))");
+        _writer.OpenBlock($"catch (global::System.Exception __e) when ({Instrumentation}.Fail(__e, {activity}, {token}, out __errorType){KeepException})");
         _writer.WriteLine("// Unreachable: the filter records the failure and returns false, so the exception propagates untouched.");
         _writer.WriteLine("throw;");
         _writer.CloseBlock();
     }
+
+    /// <summary>For <c>[Logged]</c>, the filter also keeps the exception for the failure record (still returning false).</summary>
+    private string KeepException => _method.Logged is null ? "" : $" || {MethodLog}.Keep(__e, out __exception)";
 
     private void EmitResultTags(string result)
     {
@@ -601,6 +647,13 @@ internal sealed class MethodEmitter
             _writer.CloseBlock();
         }
 
+        if (_method.Logged is not null)
+        {
+            _writer.OpenBlock("if (__logged)");
+            _writer.WriteLine($"{MethodLog}.Write(__logger!, {Identifiers.Literal(_method.FunctionName)}, __start, __errorType, __exception);");
+            _writer.CloseBlock();
+        }
+
         if (_method.Trace is not null)
         {
             _writer.WriteLine("__activity?.Dispose();");
@@ -642,9 +695,13 @@ internal sealed class MethodEmitter
             yield return ($"{ActivityType}? __activity", "__activity");
         }
 
-        if (_method.Duration is not null)
+        if (_method.Duration is not null || _method.Logged is not null)
         {
             yield return ("long __start", "__start");
+        }
+
+        if (_method.Duration is not null)
+        {
             yield return ("bool __timed", "__timed");
         }
 
@@ -658,9 +715,20 @@ internal sealed class MethodEmitter
             yield return ("bool __active", "__active");
         }
 
-        if (!awaiting && (_method.Duration is not null || _method.Calls is not null))
+        if (_method.Logged is not null)
+        {
+            yield return ("global::Microsoft.Extensions.Logging.ILogger? __logger", "__logger");
+            yield return ("bool __logged", "__logged");
+        }
+
+        if (!awaiting && (_method.Duration is not null || _method.Calls is not null || _method.Logged is not null))
         {
             yield return ("string? __errorType", "__errorType");
+        }
+
+        if (!awaiting && _method.Logged is not null)
+        {
+            yield return ("global::System.Exception? __exception", "__exception");
         }
 
         if (!awaiting && HasMetricResultTag)
@@ -678,7 +746,11 @@ internal sealed class MethodEmitter
         // The pending task writes the event when it completes, so it needs the logger and the values.
         if (awaiting && _method.Event is { } spec)
         {
-            yield return ("global::Microsoft.Extensions.Logging.ILogger? __logger", "__logger");
+            if (_method.Logged is null)
+            {
+                yield return ("global::Microsoft.Extensions.Logging.ILogger? __logger", "__logger");
+            }
+
             yield return ("bool __event", "__event");
             foreach (var value in spec.Values.Where(v => v.Source != "__result" && passed.Add(v.Source)))
             {

@@ -50,12 +50,12 @@ internal static class TypeEmitter
             EventEmitter.EmitState(method, writer, GeneratedCodeAttribute);
         }
 
-        if (type.Methods.FirstOrDefault(m => m.Event is { Logger.Member: null }) is { } fallback)
+        if (type.Methods.Select(m => m.Event?.Logger ?? m.Logged).FirstOrDefault(l => l is { Member: null }) is { } fallback)
         {
             writer.WriteLine();
             writer.WriteLine("/// <summary>The logger for business events of this type, from <c>ToolkitLogging.LoggerFactory</c>.</summary>");
             writer.WriteLine(GeneratedCodeAttribute);
-            writer.WriteLine($"private static readonly global::Toolkit.Internal.FallbackLogger {EventEmitter.FallbackLogger} = new({Identifiers.Literal(fallback.Event!.Logger.Category)});");
+            writer.WriteLine($"private static readonly global::Toolkit.Internal.FallbackLogger {EventEmitter.FallbackLogger} = new({Identifiers.Literal(fallback.Category)});");
         }
 
         foreach (var _ in location.Types)

@@ -9,6 +9,7 @@ namespace Toolkit.Generators.Model;
 /// <param name="Constraints">One <c>where</c> clause per constrained type parameter.</param>
 /// <param name="FunctionName">The <c>code.function.name</c> value: <c>Type.Method</c>.</param>
 /// <param name="CancellationToken">The name of the method's <c>CancellationToken</c> parameter, if any.</param>
+/// <param name="Logged">The logger of a <c>[Logged]</c> method.</param>
 /// <param name="HasCore">False for a bodiless <c>[BusinessEvent]</c> method: calling it writes the event.</param>
 internal sealed record MethodSpec(
     string Name,
@@ -29,6 +30,7 @@ internal sealed record MethodSpec(
     InstrumentSpec? Active,
     TagSpec? ReturnTag,
     EventSpec? Event,
+    LoggerSpec? Logged,
     bool HasCore,
     string TelemetryClass)
 {

@@ -8,6 +8,7 @@ internal static class AttributeNames
     public const string Counted = "Toolkit.CountedAttribute";
     public const string InFlight = "Toolkit.InFlightAttribute";
     public const string BusinessEvent = "Toolkit.BusinessEventAttribute";
+    public const string Logged = "Toolkit.LoggedAttribute";
     public const string Tag = "Toolkit.TagAttribute";
     public const string TelemetrySource = "Toolkit.TelemetrySourceAttribute";
     public const string InstrumentedSource = "Toolkit.Internal.InstrumentedSourceAttribute";
@@ -16,5 +17,5 @@ internal static class AttributeNames
     /// A method with several attributes is found once per attribute; only the pipeline of the first of these it
     /// carries parses it, so each method is expanded exactly once.
     /// </summary>
-    public static readonly string[] MethodAttributes = [Traced, Timed, Counted, InFlight, BusinessEvent];
+    public static readonly string[] MethodAttributes = [Traced, Timed, Counted, InFlight, Logged, BusinessEvent];
 }

@@ -222,7 +222,7 @@ internal static class EventParser
     /// The type's one <c>ILogger</c>: a field or property (static ones only for static methods), else a
     /// primary-constructor parameter. None, or more than one, means the process-wide fallback.
     /// </summary>
-    private static LoggerSpec Logger(IMethodSymbol method, Action<DiagnosticDescriptor, object[]> report)
+    public static LoggerSpec Logger(IMethodSymbol method, Action<DiagnosticDescriptor, object[]> report)
     {
         var type = method.ContainingType;
         string category = type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None));

@@ -172,6 +172,9 @@ internal sealed class MethodParser
             Active: active,
             ReturnTag: returnTag,
             Event: businessEvent,
+            Logged: Find(attributes, AttributeNames.Logged) is { } loggedAttribute
+                ? businessEvent?.Logger ?? EventParser.Logger(_method, (descriptor, arguments) => Report(descriptor, loggedAttribute, arguments))
+                : null,
             HasCore: core is not null,
             TelemetryClass: SourceSpec.HolderFor(assemblyName));
     }
