@@ -97,6 +97,12 @@ internal static class DiagnosticDescriptors
         "[BusinessEvent] on '{0}' is not supported: {1}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor EventIdCollision = Create(
+        "TK1107",
+        "Two business events share an event id",
+        "The event id {0} of '{1}' is also the id of '{2}' in this source; give one of them an explicit EventId",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true);
 }

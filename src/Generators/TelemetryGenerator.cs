@@ -33,8 +33,7 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
                 static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.Diagnostic));
         }
 
-        // Specs only, diagnostics dropped: an edit that moves a diagnostic does not re-emit code.
-        var specs = traced.Collect()
+        var all = traced.Collect()
             .Combine(timed.Collect())
             .Combine(counted.Collect())
             .Combine(inFlight.Collect())
@@ -46,6 +45,22 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
                 .Concat(all.Left.Left.Right)
                 .Concat(all.Left.Right)
                 .Concat(all.Right)
+                .ToImmutableArray());
+
+        // Event ids must be unique within the source, whichever attribute's pipeline found the event.
+        context.RegisterSourceOutput(
+            all.Select(static (results, _) => EventIds.Collisions(results.Select(static r => r.Event).OfType<EventKey>())),
+            static (spc, diagnostics) =>
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    spc.ReportDiagnostic(diagnostic);
+                }
+            });
+
+        // Specs only, diagnostics dropped: an edit that moves a diagnostic does not re-emit code.
+        var specs = all
+            .Select(static (results, _) => results
                 .Where(static r => r.Spec is not null)
                 .Select(static r => new LocatedMethod(r.Location, r.Spec!))
                 .ToEquatableArray())

@@ -103,6 +103,37 @@ public sealed class EventTests
     }
 
     [Fact]
+    public void Events_sharing_an_id_are_reported_but_one_event_from_two_methods_is_not()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            public partial class Service
+            {
+                [BusinessEvent("order.placed", EventId = 7)]
+                public partial void Placed(string id);
+
+                [BusinessEvent("order.placed", EventId = 7)]
+                public partial void PlacedAgain(string id);
+
+                [Traced]
+                [BusinessEvent("order.cancelled", EventId = 7)]
+                public partial void Cancel(string id);
+
+                private void CancelCore(string id) { }
+            }
+            """);
+
+        // The first event by name keeps the id; each place the other one is written is reported.
+        Assert.Equal(2, result.GeneratorDiagnostics.Length);
+        Assert.All(result.GeneratorDiagnostics, diagnostic =>
+        {
+            Assert.Equal("TK1107", diagnostic.Id);
+            Assert.Contains("id 7 of 'order.placed' is also the id of 'order.cancelled'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains("order.placed", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        });
+        Assert.Empty(result.CompilationDiagnostics);
+    }
+
+    [Fact]
     public void Event_id_defaults_to_a_stable_hash_of_the_name()
     {
         Assert.Equal(Parsing.EventParser.StableId("order.placed"), Parsing.EventParser.StableId("order.placed"));

@@ -56,7 +56,11 @@ internal sealed class MethodParser
     {
         var location = ParseLocation();
         var spec = ParseSpec(attributes, assemblyName);
-        return new MethodResult(location, spec, _diagnostics.ToEquatableArray());
+        EventKey? eventKey = spec?.Event is { } businessEvent
+            && Find(attributes, AttributeNames.BusinessEvent)?.ApplicationSyntaxReference is { } reference
+            ? new EventKey(businessEvent.Name, businessEvent.Id, reference.GetSyntax().GetLocation())
+            : null;
+        return new MethodResult(location, spec, _diagnostics.ToEquatableArray()) { Event = eventKey };
     }
 
     private MethodSpec? ParseSpec(ImmutableArray<AttributeData> attributes, string? assemblyName)
