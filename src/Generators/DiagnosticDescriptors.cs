@@ -82,7 +82,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ComplexEventValue = Create(
         "TK1104",
         "Value of a complex type is not logged",
-        "'{0}' of '{1}' has type '{2}', whose text could carry anything, so it is not logged; mark it [NotLogged] to say so, or [Hashed] to log its hash",
+        "'{0}' of '{1}' has type '{2}', whose text could carry anything, so it is not logged; mark it [LogProperties] to log its simple properties, [Hashed] to log its hash, or [NotLogged] to say so",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor AmbiguousLogger = Create(

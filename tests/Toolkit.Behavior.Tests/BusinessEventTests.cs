@@ -214,3 +214,38 @@ public sealed class BusinessEventTests
         Assert.Equal("postnl", record.Properties["carrier"]);
     }
 }
+
+/// <summary>[LogProperties]: a complex value logged by its simple properties, chosen at compile time.</summary>
+public sealed class LogPropertiesTests
+{
+    [Fact]
+    public void Simple_properties_are_logged_with_their_own_protection()
+    {
+        var logger = new CapturingLogger<Dispatch>();
+        var order = new ShippedOrder("o-1", 99.5m, "ann@example.com", "4111111111111111", "fragile", new Address("Main St 1", "Utrecht"));
+
+        new Dispatch(logger).Shipped(order, TimeSpan.FromSeconds(3));
+
+        var record = Assert.Single(logger.Records);
+        Assert.Equal("o-1", record.Properties["order.Id"]);
+        Assert.Equal(99.5m, record.Properties["order.Total"]);
+        Assert.Equal(TelemetryRedaction.Hash("ann@example.com"), record.Properties["order.CustomerEmail"]);
+        Assert.Equal(TelemetryRedaction.Placeholder, record.Properties["order.CardNumber"]);
+        Assert.DoesNotContain(record.Properties.Keys, k => k.StartsWith("order.InternalNote", StringComparison.Ordinal) || k.StartsWith("order.Shipping", StringComparison.Ordinal));
+        Assert.Equal(TimeSpan.FromSeconds(3), record.Properties["took"]);
+        Assert.DoesNotContain(record.AllText(), t => t.Contains("ann@", StringComparison.Ordinal) || t.Contains("4111", StringComparison.Ordinal)
+            || t.Contains("fragile", StringComparison.Ordinal) || t.Contains("Utrecht", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Null_value_logs_null_properties()
+    {
+        var logger = new CapturingLogger<Dispatch>();
+
+        new Dispatch(logger).Shipped(null, TimeSpan.Zero);
+
+        var record = Assert.Single(logger.Records);
+        Assert.Null(record.Properties["order.Id"]);
+        Assert.Null(record.Properties["order.Total"]);
+    }
+}

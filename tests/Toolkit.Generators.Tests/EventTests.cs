@@ -134,6 +134,28 @@ public sealed class EventTests
     }
 
     [Fact]
+    public void Log_properties_expands_simple_properties_at_compile_time()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            namespace Shop;
+
+            public sealed record Customer(string Name, [property: Hashed] string Email, int Orders, Customer? Referrer);
+
+            public partial struct Point { public int X { get; set; } public int Y { get; set; } }
+
+            public static partial class Crm
+            {
+                [BusinessEvent("customer.seen", Message = "Seen {customer.Name} with {customer.Orders} orders")]
+                public static partial void Seen([LogProperties] Customer customer, [LogProperties] Point at);
+            }
+            """);
+
+        Assert.Equal(["TK1103", "TK1103", "TK1103"], result.GeneratorDiagnostics.Select(d => d.Id).ToArray());
+        Assert.Empty(result.CompilationDiagnostics);
+        Snapshot.Verify("Event_log_properties", result.Sources["Shop.Crm.Toolkit.g.cs"]);
+    }
+
+    [Fact]
     public void Event_id_defaults_to_a_stable_hash_of_the_name()
     {
         Assert.Equal(Parsing.EventParser.StableId("order.placed"), Parsing.EventParser.StableId("order.placed"));

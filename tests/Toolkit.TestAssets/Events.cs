@@ -114,3 +114,20 @@ public sealed partial class Jobs(ILogger logger)
         }
     }
 }
+
+public sealed record Address(string Street, string City);
+
+/// <summary>A complex value whose chosen properties are logged, with their own protection.</summary>
+public sealed record ShippedOrder(
+    string Id,
+    decimal Total,
+    [property: Hashed] string CustomerEmail,
+    [property: Redacted] string CardNumber,
+    [property: NotLogged] string InternalNote,
+    Address Shipping);
+
+public sealed partial class Dispatch(ILogger<Dispatch> logger)
+{
+    [BusinessEvent("order.shipped")]
+    public partial void Shipped([LogProperties] ShippedOrder? order, [LogProperties] TimeSpan took);
+}

@@ -31,23 +31,29 @@ internal static class EventEmitter
 
     /// <summary>The arguments of <c>__WriteEvent</c>, after <c>__logger</c>.</summary>
     public static string Arguments(EventSpec spec) =>
-        string.Concat(spec.Values.Select(v => ", " + v.Source));
+        string.Concat(Sources(spec).Select(v => ", " + v.Source));
+
+    /// <summary>One value per parameter the writer needs: properties of one parameter share it.</summary>
+    public static EventValue[] Sources(EventSpec spec) =>
+        spec.Values.GroupBy(v => v.Source).Select(g => g.First()).ToArray();
+
+    public static string SourceType(EventValue value) => value.SourceType ?? value.Type;
 
     public static void EmitWriter(MethodSpec method, SourceWriter writer)
     {
         var spec = method.Event!;
         string holder = method.TelemetryClass;
-        string parameters = string.Concat(spec.Values.Select(v => ", " + v.Type + " " + v.Source));
+        string parameters = string.Concat(Sources(spec).Select(v => ", " + SourceType(v) + " " + v.Source));
         writer.WriteLine();
         writer.OpenBlock($"static void __WriteEvent({Logging}.ILogger? __logger{parameters})");
         writer.OpenBlock("try");
         foreach (var value in spec.Values.Where(v => v.Protection == Protection.Hashed))
         {
-            writer.WriteLine($"string? {HashedLocal(value)} = global::Toolkit.TelemetryRedaction.Hash({value.Source});");
+            writer.WriteLine($"string? {HashedLocal(value)} = global::Toolkit.TelemetryRedaction.Hash({value.Read});");
         }
 
         writer.OpenBlock($"if (__logger is not null && __logger.IsEnabled({Logging}.LogLevel.{spec.Level}))");
-        string state = string.Join(", ", spec.Values.Where(v => v.Protection != Protection.Redacted).Select(v => v.Protection == Protection.Hashed ? HashedLocal(v) : v.Source));
+        string state = string.Join(", ", spec.Values.Where(v => v.Protection != Protection.Redacted).Select(v => v.Protection == Protection.Hashed ? HashedLocal(v) : v.Read));
         writer.WriteLine($"__logger.Log({Logging}.LogLevel.{spec.Level}, new {Logging}.EventId({spec.Id}, {Identifiers.Literal(spec.Name)}), new {spec.StateName}({state}), null, static (state, _) => state.ToString());");
         writer.CloseBlock();
         writer.WriteLine();
@@ -65,7 +71,7 @@ internal static class EventEmitter
             writer.WriteLine("var __tags = new global::System.Diagnostics.ActivityTagsCollection();");
             foreach (var value in tags)
             {
-                writer.WriteLine($"__tags.Add({Identifiers.Literal(value.Property)}, {(value.Protection == Protection.Hashed ? HashedLocal(value) : value.Source)});");
+                writer.WriteLine($"__tags.Add({Identifiers.Literal(value.Property)}, {(value.Protection == Protection.Hashed ? HashedLocal(value) : value.Read)});");
             }
 
             writer.WriteLine($"__current.AddEvent(new global::System.Diagnostics.ActivityEvent({Identifiers.Literal(spec.Name)}, tags: __tags));");
@@ -189,5 +195,5 @@ internal static class EventEmitter
         _ => c.ToString(),
     };
 
-    private static string HashedLocal(EventValue value) => "__hashed_" + value.Source.TrimStart('@', '_');
+    private static string HashedLocal(EventValue value) => "__hashed_" + Identifiers.Sanitize(value.Property.TrimStart('@', '_'));
 }

@@ -754,7 +754,7 @@ internal sealed class MethodEmitter
             yield return ("bool __event", "__event");
             foreach (var value in spec.Values.Where(v => v.Source != "__result" && passed.Add(v.Source)))
             {
-                yield return (value.Type + " " + value.Source, value.Source);
+                yield return (EventEmitter.SourceType(value) + " " + value.Source, value.Source);
             }
         }
     }

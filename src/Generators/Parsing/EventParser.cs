@@ -61,20 +61,12 @@ internal static class EventParser
                 continue;
             }
 
-            var value = Value(parameter.Name, Identifiers.Escape(parameter.Name), parameter.Type, parameter.GetAttributes(), method, report);
-            if (value is not null)
-            {
-                values.Add(value);
-            }
+            values.AddRange(Values(parameter.Name, Identifiers.Escape(parameter.Name), parameter.Type, parameter.GetAttributes(), method, report));
         }
 
         if (resultType is not null)
         {
-            var value = Value("result", "__result", resultType, method.GetReturnTypeAttributes(), method, report);
-            if (value is not null)
-            {
-                values.Add(value);
-            }
+            values.AddRange(Values("result", "__result", resultType, method.GetReturnTypeAttributes(), method, report));
         }
 
         string? template = message is null ? DefaultTemplate(name!, values) : BindTemplate(message, values, method, report);
@@ -107,10 +99,72 @@ internal static class EventParser
         return id == 0 ? 1 : id;
     }
 
-    private static EventValue? Value(
+    /// <summary>The value itself, or with <c>[LogProperties]</c> on a complex value, its simple properties.</summary>
+    private static IEnumerable<EventValue> Values(
         string name, string source, ITypeSymbol type, IEnumerable<AttributeData> attributes, IMethodSymbol method, Action<DiagnosticDescriptor, object[]> report)
     {
         var attributeList = attributes.ToList();
+        if (Has(attributeList, "LogPropertiesAttribute") && !IsSimple(type) && !Has(attributeList, "NotLoggedAttribute"))
+        {
+            return Properties(name, source, type);
+        }
+
+        var value = Value(name, source, type, attributeList, method, report);
+        return value is null ? [] : [value];
+    }
+
+    /// <summary>
+    /// The public readable instance properties of simple types, one level deep, each read null-safely from the
+    /// parameter and protected by its own attributes.
+    /// </summary>
+    private static IEnumerable<EventValue> Properties(string name, string source, ITypeSymbol type)
+    {
+        string sourceType = type.ToDisplayString(s_typeFormat);
+        bool nullableSource = type.IsReferenceType || type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
+        {
+            type = wrapper.TypeArguments[0];
+        }
+
+        var seen = new HashSet<string>();
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            {
+                if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public
+                    || property.GetMethod is not { DeclaredAccessibility: Accessibility.Public } || !IsSimple(property.Type)
+                    || !seen.Add(property.Name))
+                {
+                    continue;
+                }
+
+                var attributes = property.GetAttributes();
+                if (Has(attributes, "NotLoggedAttribute"))
+                {
+                    continue;
+                }
+
+                var protection = Has(attributes, "HashedAttribute") ? Protection.Hashed
+                    : Has(attributes, "RedactedAttribute") || IsClassified(attributes) || IsClassified(property.Type.GetAttributes()) ? Protection.Redacted
+                    : Protection.None;
+
+                // Read through ?. when the value itself may be null, which lifts value types to nullable.
+                var propertyType = property.Type;
+                string valueType = propertyType.ToDisplayString(s_typeFormat);
+                if (nullableSource && !valueType.EndsWith("?", StringComparison.Ordinal))
+                {
+                    valueType += "?";
+                }
+
+                string read = source + (nullableSource ? "?." : ".") + Identifiers.Escape(property.Name);
+                yield return new EventValue(name + "." + property.Name, source, valueType, protection, read, sourceType);
+            }
+        }
+    }
+
+    private static EventValue? Value(
+        string name, string source, ITypeSymbol type, List<AttributeData> attributeList, IMethodSymbol method, Action<DiagnosticDescriptor, object[]> report)
+    {
         if (Has(attributeList, "NotLoggedAttribute"))
         {
             return null;

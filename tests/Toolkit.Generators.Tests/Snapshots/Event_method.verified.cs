@@ -19,17 +19,17 @@ namespace Shop
             {
                 try
                 {
-                    string? __hashed_customerId = global::Toolkit.TelemetryRedaction.Hash(customerId);
+                    string? __hashed_CustomerId = global::Toolkit.TelemetryRedaction.Hash(customerId);
                     if (__logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Warning))
                     {
-                        __logger.Log(global::Microsoft.Extensions.Logging.LogLevel.Warning, new global::Microsoft.Extensions.Logging.EventId(936823583, "payment.declined"), new __DeclinedEvent_dddaf75b(__hashed_customerId, reason, amount), null, static (state, _) => state.ToString());
+                        __logger.Log(global::Microsoft.Extensions.Logging.LogLevel.Warning, new global::Microsoft.Extensions.Logging.EventId(936823583, "payment.declined"), new __DeclinedEvent_dddaf75b(__hashed_CustomerId, reason, amount), null, static (state, _) => state.ToString());
                     }
 
                     var __current = global::System.Diagnostics.Activity.Current;
                     if (__current is { IsAllDataRequested: true })
                     {
                         var __tags = new global::System.Diagnostics.ActivityTagsCollection();
-                        __tags.Add("CustomerId", __hashed_customerId);
+                        __tags.Add("CustomerId", __hashed_CustomerId);
                         __tags.Add("reason", reason);
                         __tags.Add("amount", amount);
                         __current.AddEvent(new global::System.Diagnostics.ActivityEvent("payment.declined", tags: __tags));
