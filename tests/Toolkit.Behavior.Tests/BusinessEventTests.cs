@@ -249,3 +249,23 @@ public sealed class LogPropertiesTests
         Assert.Null(record.Properties["order.Total"]);
     }
 }
+
+/// <summary>[Hashed] and [Redacted] hold on span attributes and metric tags too.</summary>
+public sealed class ProtectedTagTests
+{
+    [Fact]
+    public void Hashed_tags_carry_the_hash_and_redacted_tags_are_dropped()
+    {
+        using var spans = new ActivityCollector();
+        using var metrics = new MetricCollector();
+
+        new Dispatch(new CapturingLogger<Dispatch>()).Track("customer-8812", "4111111111111111");
+
+        var span = spans.SingleStopped("Dispatch.Track");
+        Assert.Equal(TelemetryRedaction.Hash("customer-8812"), span.GetTagItem("customer.id"));
+        Assert.Null(span.GetTagItem("card.number"));
+        var calls = Assert.Single(metrics.Of("method.calls", "Dispatch.Track"));
+        Assert.Equal(TelemetryRedaction.Hash("customer-8812"), calls.Tags["customer.id"]);
+        Assert.DoesNotContain(span.TagObjects, t => t.Value is string text && (text.Contains("8812", StringComparison.Ordinal) || text.Contains("4111", StringComparison.Ordinal)));
+    }
+}

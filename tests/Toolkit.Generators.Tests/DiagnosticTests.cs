@@ -239,6 +239,29 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Redacted_tags_are_reported_and_dropped_and_hashed_tags_emit_the_hash()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            public partial class Service
+            {
+                [Traced, Counted]
+                public partial void Work([Tag("card")] [Redacted] string card, [Tag("customer.id")] [Hashed] string customerId);
+
+                private void WorkCore(string card, string customerId) { }
+            }
+            """);
+
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("TK1009", diagnostic.Id);
+        Assert.Contains("the redacted parameter 'card'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        string source = result.Sources["Service.Toolkit.g.cs"];
+        Assert.DoesNotContain("\"card\"", source);
+        Assert.Contains("__activity.SetTag(\"customer.id\", global::Toolkit.TelemetryRedaction.Hash(customerId));", source);
+        Assert.Contains("__tags.Add(\"customer.id\", global::Toolkit.TelemetryRedaction.Hash(customerId));", source);
+        Assert.Empty(result.CompilationDiagnostics);
+    }
+
+    [Fact]
     public void Method_with_several_attributes_is_expanded_once()
     {
         var result = GeneratorRunner.Run(Usings + """

@@ -126,8 +126,18 @@ public sealed record ShippedOrder(
     [property: NotLogged] string InternalNote,
     Address Shipping);
 
+#pragma warning disable TK1009 // The redacted tag is the point of the test: it must be dropped.
 public sealed partial class Dispatch(ILogger<Dispatch> logger)
 {
     [BusinessEvent("order.shipped")]
     public partial void Shipped([LogProperties] ShippedOrder? order, [LogProperties] TimeSpan took);
+
+    [Traced]
+    [Counted]
+    public partial void Track([Tag("customer.id")] [Hashed] string customerId, [Tag("card.number", SpanOnly = true)] [Redacted] string cardNumber);
+
+    private static void TrackCore(string customerId, string cardNumber)
+    {
+    }
 }
+#pragma warning restore TK1009

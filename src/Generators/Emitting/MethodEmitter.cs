@@ -770,6 +770,7 @@ internal sealed class MethodEmitter
         TagValueKind.NullableBool => $"({value}.HasValue ? {Instrumentation}.Box({value}.GetValueOrDefault()) : null)",
         TagValueKind.Enum => $"{tag.Enum!.HelperName}({value})",
         TagValueKind.NullableEnum => $"({value}.HasValue ? {tag.Enum!.HelperName}({value}.GetValueOrDefault()) : null)",
+        TagValueKind.Hashed => $"global::Toolkit.TelemetryRedaction.Hash({value})",
         _ => value,
     };
 }

@@ -12,6 +12,9 @@ internal enum TagValueKind
     NullableBool,
     Enum,
     NullableEnum,
+
+    /// <summary>A <c>[Hashed]</c> value: only its keyed hash is emitted.</summary>
+    Hashed,
 }
 
 /// <summary>A parameter or return value emitted as a span attribute and, unless <see cref="SpanOnly"/>, a metric tag.</summary>

@@ -378,6 +378,15 @@ internal static class EventParser
             && type.Name is "Guid" or "DateTimeOffset" or "TimeSpan" or "DateOnly" or "TimeOnly" or "Uri" or "Version";
     }
 
+    /// <summary>What may leave the process of a value with these attributes, on any signal.</summary>
+    public static Protection ProtectionOf(IEnumerable<AttributeData> attributes, ITypeSymbol type)
+    {
+        var list = attributes.ToList();
+        return Has(list, "HashedAttribute") ? Protection.Hashed
+            : Has(list, "RedactedAttribute") || IsClassified(list) || IsClassified(type.GetAttributes()) ? Protection.Redacted
+            : Protection.None;
+    }
+
     private static bool Has(IEnumerable<AttributeData> attributes, string name) =>
         attributes.Any(a => a.AttributeClass is { } type && type.Name == name && type.ContainingNamespace?.ToDisplayString() == "Toolkit");
 

@@ -432,7 +432,7 @@ internal sealed class MethodParser
             }
             else
             {
-                tag = ParseTag(tagAttribute, parameter.Name, parameter.Type);
+                tag = ProtectedTag(tagAttribute, parameter.Name, parameter.Type, parameter.GetAttributes(), "the redacted parameter '" + parameter.Name + "'");
             }
         }
 
@@ -452,7 +452,22 @@ internal sealed class MethodParser
             return null;
         }
 
-        return ParseTag(attribute, "result", resultType);
+        return ProtectedTag(attribute, "result", resultType, _method.GetReturnTypeAttributes(), "the redacted return value");
+    }
+
+    /// <summary>A tag that honours [Hashed] and [Redacted]: personal data stays out of spans and metrics too.</summary>
+    private TagSpec? ProtectedTag(AttributeData attribute, string defaultName, ITypeSymbol type, IEnumerable<AttributeData> attributes, string redactedTarget)
+    {
+        switch (EventParser.ProtectionOf(attributes, type))
+        {
+            case Protection.Redacted:
+                Report(DiagnosticDescriptors.InvalidTagTarget, attribute, redactedTarget, _method.Name);
+                return null;
+            case Protection.Hashed:
+                return ParseTag(attribute, defaultName, type) with { ValueKind = TagValueKind.Hashed, Enum = null };
+            default:
+                return ParseTag(attribute, defaultName, type);
+        }
     }
 
     private static TagSpec ParseTag(AttributeData attribute, string defaultName, ITypeSymbol type)
