@@ -30,10 +30,15 @@ public sealed class OpenTelemetryLogsTests
         using (var factory = LoggerFactory.Create(builder => builder.AddOpenTelemetry(options =>
         {
             options.IncludeFormattedMessage = true;
+            options.IncludeScopes = true;
             options.AddInMemoryExporter(logs);
         })))
         {
-            await new Checkout(factory.CreateLogger<Checkout>()).PlaceAsync(Region.Eu, "customer-1", "4111111111111111", 7m, yield);
+            var logger = factory.CreateLogger<Checkout>();
+            using (logger.BeginScope(new Dictionary<string, object?> { ["request.id"] = "r-42" }))
+            {
+                await new Checkout(logger).PlaceAsync(Region.Eu, "customer-1", "4111111111111111", 7m, yield);
+            }
         }
 
         tracing.ForceFlush();
@@ -48,5 +53,16 @@ public sealed class OpenTelemetryLogsTests
         Assert.Equal(TelemetryRedaction.Placeholder, attributes["cardNumber"]);
         Assert.DoesNotContain("4111111111111111", record.FormattedMessage);
         Assert.DoesNotContain("customer-1", record.FormattedMessage);
+
+        // The caller's scope travels with the record.
+        var scopes = new List<KeyValuePair<string, object?>>();
+        record.ForEachScope<object?>((scope, _) =>
+        {
+            foreach (var item in scope)
+            {
+                scopes.Add(item);
+            }
+        }, null);
+        Assert.Contains(new KeyValuePair<string, object?>("request.id", "r-42"), scopes);
     }
 }
