@@ -417,18 +417,7 @@ internal sealed class MethodEmitter
         if (!HasCompletion)
         {
             // Only a business event: a failure just propagates.
-            if (generic)
-            {
-                _writer.WriteLine("var __result = await __task.ConfigureAwait(false);");
-                EmitEventWrite();
-                _writer.WriteLine("return __result;");
-            }
-            else
-            {
-                _writer.WriteLine("await __task.ConfigureAwait(false);");
-                EmitEventWrite();
-            }
-
+            EmitAwaitedSuccess(generic);
             _writer.CloseBlock();
             return;
         }
@@ -445,19 +434,7 @@ internal sealed class MethodEmitter
         }
 
         _writer.OpenBlock("try");
-        if (generic)
-        {
-            _writer.WriteLine("var __result = await __task.ConfigureAwait(false);");
-            EmitResultTags("__result");
-            EmitEventWrite();
-            _writer.WriteLine("return __result;");
-        }
-        else
-        {
-            _writer.WriteLine("await __task.ConfigureAwait(false);");
-            EmitEventWrite();
-        }
-
+        EmitAwaitedSuccess(generic);
         _writer.CloseBlock();
 
         // An OperationCanceledException out of the await means the task ended cancelled, as IsCanceled says on the synchronous path.
@@ -470,6 +447,23 @@ internal sealed class MethodEmitter
         _writer.WriteLine(CompleteCall());
         _writer.CloseBlock();
         _writer.CloseBlock();
+    }
+
+    /// <summary>Awaits the pending task, then does what success asks: result tags and the business event.</summary>
+    private void EmitAwaitedSuccess(bool generic)
+    {
+        if (generic)
+        {
+            _writer.WriteLine("var __result = await __task.ConfigureAwait(false);");
+            EmitResultTags("__result");
+            EmitEventWrite();
+            _writer.WriteLine("return __result;");
+        }
+        else
+        {
+            _writer.WriteLine("await __task.ConfigureAwait(false);");
+            EmitEventWrite();
+        }
     }
 
     /// <summary>
