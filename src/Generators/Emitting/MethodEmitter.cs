@@ -143,7 +143,7 @@ internal sealed class MethodEmitter
                 _writer.WriteLine($"var __context = {_holder}.ActivitySource.HasListeners() ? global::System.Threading.ExecutionContext.Capture() : null;");
             }
 
-            _writer.WriteLine($"var __activity = {_holder}.ActivitySource.StartActivity({Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind});");
+            _writer.WriteLine($"var __activity = {_holder}.ActivitySource.HasListeners() ? {Instrumentation}.StartActivity({_holder}.ActivitySource, {Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind}) : null;");
             listening.Add("__activity is not null");
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace Toolkit.Internal;
@@ -17,6 +18,18 @@ public static class Instrumentation
 
     /// <summary>A cached boxed <see langword="false"/>, so boolean tags do not allocate.</summary>
     public static readonly object False = false;
+
+    /// <summary>
+    /// Starts a span. Generated code calls it only when the source has listeners; kept out of line because the JIT
+    /// may otherwise inline <see cref="ActivitySource.StartActivity(string, ActivityKind)"/> and its optional
+    /// arguments into the caller, whose frame then grows by hundreds of bytes zeroed on every call, listened to or not.
+    /// </summary>
+    /// <param name="source">The source.</param>
+    /// <param name="name">The span name.</param>
+    /// <param name="kind">The span kind.</param>
+    /// <returns>The started activity, or <see langword="null"/> when no listener samples it.</returns>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Activity? StartActivity(ActivitySource source, string name, ActivityKind kind) => source.StartActivity(name, kind);
 
     /// <summary>The boxed form of <paramref name="value"/> without allocating.</summary>
     /// <param name="value">The value.</param>

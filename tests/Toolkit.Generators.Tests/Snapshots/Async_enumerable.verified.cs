@@ -18,7 +18,7 @@ namespace Shop
 
             static async global::System.Collections.Generic.IAsyncEnumerable<string> __Iterate(global::System.Collections.Generic.IAsyncEnumerable<string> __inner, global::System.Threading.CancellationToken __token, global::Shop.Feed feed, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken __enumeratorToken = default)
             {
-                var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.StartActivity("Exporter.ExportAsync", global::System.Diagnostics.ActivityKind.Internal);
+                var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Exporter.ExportAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
                 bool __counted = global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Enabled;
                 if (__activity is { IsAllDataRequested: true })
                 {

@@ -9,7 +9,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial TEntity? Find(TKey key)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.StartActivity("Repository.Find", global::System.Diagnostics.ActivityKind.Internal);
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Repository.Find", global::System.Diagnostics.ActivityKind.Internal) : null;
             bool __counted = global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Enabled;
             if (!(__activity is not null || __counted))
             {
@@ -59,7 +59,7 @@ namespace Shop
         public partial TResult Map<TResult>(TEntity entity, global::System.Func<TEntity, TResult> map)
             where TResult : struct, global::System.IComparable<TResult>
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.StartActivity("Repository.Map", global::System.Diagnostics.ActivityKind.Internal);
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Repository.Map", global::System.Diagnostics.ActivityKind.Internal) : null;
             if (!(__activity is not null))
             {
                 return MapCore<TResult>(entity, map);

@@ -11,7 +11,7 @@ namespace Shop
             [global::System.Diagnostics.DebuggerStepThrough]
             internal partial int Twice()
             {
-                var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.StartActivity("Outer.Inner.Twice", global::System.Diagnostics.ActivityKind.Internal);
+                var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Outer.Inner.Twice", global::System.Diagnostics.ActivityKind.Internal) : null;
                 if (!(__activity is not null))
                 {
                     return TwiceCore();

@@ -9,7 +9,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         private static partial string Pad(string @event, int width)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.StartActivity("Parsing.Pad", global::System.Diagnostics.ActivityKind.Internal);
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Parsing.Pad", global::System.Diagnostics.ActivityKind.Internal) : null;
             if (!(__activity is not null))
             {
                 return PadCore(@event, width);
@@ -47,7 +47,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         internal static partial int Sum(this int[] values, ref int carry, in int offset, params int[] more)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.StartActivity("Parsing.Sum", global::System.Diagnostics.ActivityKind.Internal);
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Parsing.Sum", global::System.Diagnostics.ActivityKind.Internal) : null;
             if (!(__activity is not null))
             {
                 return SumCore(values, ref carry, in offset, more);
@@ -85,7 +85,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public static partial bool TryParse(string text, out int value)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.StartActivity("Parsing.TryParse", global::System.Diagnostics.ActivityKind.Internal);
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Parsing.TryParse", global::System.Diagnostics.ActivityKind.Internal) : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             if (!(__activity is not null || __timed))
             {

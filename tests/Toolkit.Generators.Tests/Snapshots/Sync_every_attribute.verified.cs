@@ -9,7 +9,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial int Place(global::Shop.Region region, string orderId, bool express, int quantity)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.StartActivity("OrderService.Place", global::System.Diagnostics.ActivityKind.Client);
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "OrderService.Place", global::System.Diagnostics.ActivityKind.Client) : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             bool __counted = global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Enabled;
             bool __active = global::Toolkit.Generated.TestAssembly.Telemetry.UpDownCounter_method_active.Enabled;

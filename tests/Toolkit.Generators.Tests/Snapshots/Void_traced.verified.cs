@@ -9,7 +9,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial void Send(string channel, bool? urgent)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.StartActivity("notify.send", global::System.Diagnostics.ActivityKind.Internal);
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "notify.send", global::System.Diagnostics.ActivityKind.Internal) : null;
             if (!(__activity is not null))
             {
                 SendCore(channel, urgent);
