@@ -11,19 +11,22 @@ namespace Toolkit.Generators.Emitting;
 /// <remarks>
 /// The shape of what is written is the hand-optimised one:
 /// <list type="bullet">
-/// <item>nothing listening: one <c>StartActivity</c> and the instruments' <c>Enabled</c> flags are read, then the
-/// Core is called directly (for tasks, its task is returned as it is);</item>
+/// <item>nothing listening: the source's <c>HasListeners</c>, the instruments' <c>Enabled</c> flags and the
+/// logger's <c>IsEnabled</c> are read, then the Core is called directly (for tasks, its task is returned as it is);
+/// spans are started out of line, so the JIT cannot inline <c>StartActivity</c> and bloat this frame;</item>
 /// <item>the clock is read only when the duration histogram is enabled, and span tags are set only when the span
 /// is recorded;</item>
 /// <item><c>TagList</c> lives in static local functions, so the method's own frame stays small;</item>
 /// <item>failures are observed in an exception filter that returns <see langword="false"/>: the exception is
 /// never caught, so it keeps its identity and its stack trace;</item>
-/// <item>tasks that complete synchronously are finished without a state machine; only pending ones are awaited.</item>
+/// <item>tasks that complete synchronously are finished without a state machine; only pending ones are awaited;</item>
+/// <item>a business event is written on success only, out of line, by <see cref="EventEmitter"/>.</item>
 /// </list>
 /// </remarks>
 internal sealed class MethodEmitter
 {
     private const string Instrumentation = "global::Toolkit.Internal.Instrumentation";
+    private const string MethodLog = "global::Toolkit.Internal.MethodLog";
     private const string ActivityType = "global::System.Diagnostics.Activity";
 
     private readonly MethodSpec _method;
@@ -49,12 +52,10 @@ internal sealed class MethodEmitter
 
     private string Token => _method.CancellationToken ?? "default";
 
-    /// <summary>Whether anything must happen after the call ends, success or failure: a span to end or metrics to record.</summary>
+    /// <summary>Whether anything must happen after the call ends, success or failure: a span to end, metrics to record, a [Logged] record to write.</summary>
     private bool HasCompletion => _method.Trace is not null || _method.HasMetrics || _method.Logged is not null;
 
     private LoggerSpec? Logger => _method.Event?.Logger ?? _method.Logged;
-
-    private const string MethodLog = "global::Toolkit.Internal.MethodLog";
 
     private bool IsTaskShape => _method.Shape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
 
