@@ -57,6 +57,12 @@ internal sealed class MethodEmitter
 
     private LoggerSpec? Logger => _method.Event?.Logger ?? _method.Logged;
 
+    /// <summary>A task with a result: <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>.</summary>
+    private bool IsGenericTask => _method.Shape is ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT;
+
+    /// <summary>Whether a <c>[Logged]</c> record could be written: Error is the lowest level it has.</summary>
+    private const string LoggedEnabled = "__logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Error)";
+
     private bool IsTaskShape => _method.Shape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
 
     private void Emit(string generatedCodeAttribute)
@@ -158,8 +164,7 @@ internal sealed class MethodEmitter
 
         if (_method.Logged is not null)
         {
-            // Error is the lowest level a [Logged] record can have: below it, nothing is written.
-            _writer.WriteLine("bool __logged = __logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Error);");
+            _writer.WriteLine($"bool __logged = {LoggedEnabled};");
             listening.Add("__logged");
         }
 
@@ -286,7 +291,7 @@ internal sealed class MethodEmitter
         _writer.WriteLine($"var __task = {CoreCall()};");
         _writer.OpenBlock("if (!__task.IsCompleted)");
         _writer.WriteLine("__pending = true;");
-        string awaitCall = $"__Await({string.Join(", ", new[] { "__task" }.Concat(State(awaiting: true).Select(s => s.Argument)))})";
+        string awaitCall = AwaitCall();
         if (_method.Trace is not null)
         {
             // The continuation keeps the span current (the await captures it), but the caller must not see it
@@ -305,7 +310,7 @@ internal sealed class MethodEmitter
         _writer.CloseBlock();
         _writer.WriteLine();
 
-        bool generic = _method.Shape is ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT;
+        bool generic = IsGenericTask;
         string activity = _method.Trace is null ? "null" : "__activity";
         if (_method.Shape is ReturnShape.ValueTask or ReturnShape.ValueTaskOfT)
         {
@@ -352,10 +357,10 @@ internal sealed class MethodEmitter
     /// <summary>A task method with only a business event: nothing to end on failure, so no try, no filter.</summary>
     private void EmitTaskEventOnly()
     {
-        bool generic = _method.Shape is ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT;
+        bool generic = IsGenericTask;
         _writer.WriteLine($"var __task = {CoreCall()};");
         _writer.OpenBlock("if (!__task.IsCompleted)");
-        _writer.WriteLine($"return __Await({string.Join(", ", new[] { "__task" }.Concat(State(awaiting: true).Select(s => s.Argument)))});");
+        _writer.WriteLine($"return {AwaitCall()};");
         _writer.CloseBlock();
         _writer.WriteLine();
         _writer.OpenBlock("if (__task.IsCompletedSuccessfully)");
@@ -410,7 +415,7 @@ internal sealed class MethodEmitter
     /// <summary>The local function that awaits a pending task and then completes the telemetry.</summary>
     private void EmitAwait()
     {
-        bool generic = _method.Shape is ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT;
+        bool generic = IsGenericTask;
         var parameters = new[] { $"{_method.ReturnType} __task" }
             .Concat(State(awaiting: true).Select(s => s.Declaration));
         _writer.WriteLine();
@@ -486,7 +491,7 @@ internal sealed class MethodEmitter
         if (_method.Logged is { } logger)
         {
             _writer.WriteLine($"var __logger = {EventEmitter.LoggerExpression(logger)};");
-            listening.Add("(__logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Error))");
+            listening.Add($"({LoggedEnabled})");
         }
 
         _writer.OpenBlock($"if (!({string.Join(" || ", listening)}))");
@@ -753,6 +758,8 @@ internal sealed class MethodEmitter
             }
         }
     }
+
+    private string AwaitCall() => $"__Await({string.Join(", ", new[] { "__task" }.Concat(State(awaiting: true).Select(s => s.Argument)))})";
 
     private string CompleteCall() => $"__Complete({string.Join(", ", State(awaiting: false).Select(s => s.Argument))});";
 
