@@ -10,6 +10,10 @@ internal static class AttributeNames
     public const string BusinessEvent = "Toolkit.BusinessEventAttribute";
     public const string Logged = "Toolkit.LoggedAttribute";
     public const string Tag = "Toolkit.TagAttribute";
+    public const string Hashed = "Toolkit.HashedAttribute";
+    public const string Redacted = "Toolkit.RedactedAttribute";
+    public const string NotLogged = "Toolkit.NotLoggedAttribute";
+    public const string LogProperties = "Toolkit.LogPropertiesAttribute";
     public const string TelemetrySource = "Toolkit.TelemetrySourceAttribute";
     public const string InstrumentedSource = "Toolkit.Internal.InstrumentedSourceAttribute";
 

@@ -14,9 +14,6 @@ internal static class EventParser
 {
     private const string DataClassification = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
 
-    private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
     private static readonly string[] s_levels = ["Trace", "Debug", "Information", "Warning", "Error", "Critical", "None"];
 
     /// <param name="resultType">The value the method returns on success, if any.</param>
@@ -104,7 +101,7 @@ internal static class EventParser
         string name, string source, ITypeSymbol type, IEnumerable<AttributeData> attributes, IMethodSymbol method, Action<DiagnosticDescriptor, object[]> report)
     {
         var attributeList = attributes.ToList();
-        if (Has(attributeList, "LogPropertiesAttribute") && !IsSimple(type) && !Has(attributeList, "NotLoggedAttribute"))
+        if (Symbols.Has(attributeList, AttributeNames.LogProperties) && !IsSimple(type) && !Symbols.Has(attributeList, AttributeNames.NotLogged))
         {
             return Properties(name, source, type);
         }
@@ -119,7 +116,7 @@ internal static class EventParser
     /// </summary>
     private static IEnumerable<EventValue> Properties(string name, string source, ITypeSymbol type)
     {
-        string sourceType = type.ToDisplayString(s_typeFormat);
+        string sourceType = type.ToDisplayString(Symbols.TypeFormat);
         bool nullableSource = type.IsReferenceType || type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T };
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
         {
@@ -139,18 +136,16 @@ internal static class EventParser
                 }
 
                 var attributes = property.GetAttributes();
-                if (Has(attributes, "NotLoggedAttribute"))
+                if (Symbols.Has(attributes, AttributeNames.NotLogged))
                 {
                     continue;
                 }
 
-                var protection = Has(attributes, "HashedAttribute") ? Protection.Hashed
-                    : Has(attributes, "RedactedAttribute") || IsClassified(attributes) || IsClassified(property.Type.GetAttributes()) ? Protection.Redacted
-                    : Protection.None;
+                var protection = ProtectionOf(attributes, property.Type);
 
                 // Read through ?. when the value itself may be null, which lifts value types to nullable.
                 var propertyType = property.Type;
-                string valueType = propertyType.ToDisplayString(s_typeFormat);
+                string valueType = propertyType.ToDisplayString(Symbols.TypeFormat);
                 if (nullableSource && !valueType.EndsWith("?", StringComparison.Ordinal))
                 {
                     valueType += "?";
@@ -165,20 +160,16 @@ internal static class EventParser
     private static EventValue? Value(
         string name, string source, ITypeSymbol type, List<AttributeData> attributeList, IMethodSymbol method, Action<DiagnosticDescriptor, object[]> report)
     {
-        if (Has(attributeList, "NotLoggedAttribute"))
+        if (Symbols.Has(attributeList, AttributeNames.NotLogged))
         {
             return null;
         }
 
-        if (Has(attributeList, "HashedAttribute"))
+        // Protected values are logged whatever their type: a hash of their text, or the placeholder.
+        var protection = ProtectionOf(attributeList, type);
+        if (protection != Protection.None)
         {
-            return new EventValue(name, source, type.ToDisplayString(s_typeFormat), Protection.Hashed);
-        }
-
-        // Values the team already classified as sensitive are redacted unless marked otherwise.
-        if (Has(attributeList, "RedactedAttribute") || IsClassified(attributeList) || IsClassified(type.GetAttributes()))
-        {
-            return new EventValue(name, source, type.ToDisplayString(s_typeFormat), Protection.Redacted);
+            return new EventValue(name, source, type.ToDisplayString(Symbols.TypeFormat), protection);
         }
 
         if (!IsSimple(type))
@@ -188,7 +179,7 @@ internal static class EventParser
             return null;
         }
 
-        return new EventValue(name, source, type.ToDisplayString(s_typeFormat), Protection.None);
+        return new EventValue(name, source, type.ToDisplayString(Symbols.TypeFormat), Protection.None);
     }
 
     private static string DefaultTemplate(string name, List<EventValue> values)
@@ -378,17 +369,17 @@ internal static class EventParser
             && type.Name is "Guid" or "DateTimeOffset" or "TimeSpan" or "DateOnly" or "TimeOnly" or "Uri" or "Version";
     }
 
-    /// <summary>What may leave the process of a value with these attributes, on any signal.</summary>
+    /// <summary>
+    /// What may leave the process of a value with these attributes, on any signal. Values the team already
+    /// classified as sensitive (on the value or its type) are redacted unless marked [Hashed].
+    /// </summary>
     public static Protection ProtectionOf(IEnumerable<AttributeData> attributes, ITypeSymbol type)
     {
-        var list = attributes.ToList();
-        return Has(list, "HashedAttribute") ? Protection.Hashed
-            : Has(list, "RedactedAttribute") || IsClassified(list) || IsClassified(type.GetAttributes()) ? Protection.Redacted
+        var list = attributes as IReadOnlyCollection<AttributeData> ?? attributes.ToList();
+        return Symbols.Has(list, AttributeNames.Hashed) ? Protection.Hashed
+            : Symbols.Has(list, AttributeNames.Redacted) || IsClassified(list) || IsClassified(type.GetAttributes()) ? Protection.Redacted
             : Protection.None;
     }
-
-    private static bool Has(IEnumerable<AttributeData> attributes, string name) =>
-        attributes.Any(a => a.AttributeClass is { } type && type.Name == name && type.ContainingNamespace?.ToDisplayString() == "Toolkit");
 
     private static bool IsClassified(IEnumerable<AttributeData> attributes) =>
         attributes.Any(a =>

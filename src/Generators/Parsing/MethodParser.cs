@@ -14,9 +14,6 @@ namespace Toolkit.Generators.Parsing;
 /// <summary>Turns one annotated method into a <see cref="MethodSpec"/> and diagnostics. Symbols never leave this class.</summary>
 internal sealed class MethodParser
 {
-    private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
     // OpenTelemetry's instrument name syntax.
     private static readonly Regex s_instrumentName = new("^[A-Za-z][A-Za-z0-9_./-]{0,254}$", RegexOptions.CultureInvariant);
 
@@ -42,7 +39,7 @@ internal sealed class MethodParser
         }
 
         var attributes = method.GetAttributes();
-        string? owner = AttributeNames.MethodAttributes.FirstOrDefault(name => Find(attributes, name) is not null);
+        string? owner = AttributeNames.MethodAttributes.FirstOrDefault(name => Symbols.Find(attributes, name) is not null);
         if (owner != attributeName)
         {
             return null;
@@ -57,7 +54,7 @@ internal sealed class MethodParser
         var location = ParseLocation();
         var spec = ParseSpec(attributes, assemblyName);
         EventKey? eventKey = spec?.Event is { } businessEvent
-            && Find(attributes, AttributeNames.BusinessEvent)?.ApplicationSyntaxReference is { } reference
+            && Symbols.Find(attributes, AttributeNames.BusinessEvent)?.ApplicationSyntaxReference is { } reference
             ? new EventKey(businessEvent.Name, businessEvent.Id, reference.GetSyntax().GetLocation())
             : null;
         return new MethodResult(location, spec, _diagnostics.ToEquatableArray()) { Event = eventKey };
@@ -74,7 +71,7 @@ internal sealed class MethodParser
             }
             else
             {
-                string first = AttributeNames.MethodAttributes.First(name => Find(attributes, name) is not null);
+                string first = AttributeNames.MethodAttributes.First(name => Symbols.Find(attributes, name) is not null);
                 Report(DiagnosticDescriptors.MethodNotPartial, _method.Name, ShortName(first), coreName);
             }
 
@@ -110,13 +107,13 @@ internal sealed class MethodParser
 
         var (shape, resultType) = ParseShape(_method.ReturnType);
 
-        var eventAttribute = Find(attributes, AttributeNames.BusinessEvent);
+        var eventAttribute = Symbols.Find(attributes, AttributeNames.BusinessEvent);
         var core = FindCore(coreName);
         if (core is null)
         {
             // A bodiless [BusinessEvent] void method with nothing else to wrap is an event you call.
             bool emitter = eventAttribute is not null && _method.ReturnsVoid
-                && AttributeNames.MethodAttributes.Count(name => Find(attributes, name) is not null) == 1;
+                && AttributeNames.MethodAttributes.Count(name => Symbols.Find(attributes, name) is not null) == 1;
             if (!emitter)
             {
                 Report(DiagnosticDescriptors.MissingCore, _method.Name, coreName);
@@ -142,10 +139,10 @@ internal sealed class MethodParser
             }
         }
 
-        var trace = ParseTrace(Find(attributes, AttributeNames.Traced));
-        var duration = ParseInstrument(Find(attributes, AttributeNames.Timed), InstrumentKind.Histogram);
-        var calls = ParseInstrument(Find(attributes, AttributeNames.Counted), InstrumentKind.Counter);
-        var active = ParseInstrument(Find(attributes, AttributeNames.InFlight), InstrumentKind.UpDownCounter);
+        var trace = ParseTrace(Symbols.Find(attributes, AttributeNames.Traced));
+        var duration = ParseInstrument(Symbols.Find(attributes, AttributeNames.Timed), InstrumentKind.Histogram);
+        var calls = ParseInstrument(Symbols.Find(attributes, AttributeNames.Counted), InstrumentKind.Counter);
+        var active = ParseInstrument(Symbols.Find(attributes, AttributeNames.InFlight), InstrumentKind.UpDownCounter);
         if (_diagnostics.Any(d => d.Diagnostic.Severity == DiagnosticSeverity.Error))
         {
             return null;
@@ -158,9 +155,9 @@ internal sealed class MethodParser
             Name: Identifiers.Escape(_method.Name),
             CoreName: Identifiers.Escape(coreName),
             Modifiers: string.Join(" ", _syntax.Modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.Text)),
-            ReturnType: _method.ReturnsVoid ? "void" : _method.ReturnType.ToDisplayString(s_typeFormat),
+            ReturnType: _method.ReturnsVoid ? "void" : _method.ReturnType.ToDisplayString(Symbols.TypeFormat),
             Shape: shape,
-            ResultType: resultType?.ToDisplayString(s_typeFormat),
+            ResultType: resultType?.ToDisplayString(Symbols.TypeFormat),
             TypeParameters: _method.TypeParameters.IsEmpty ? "" : "<" + string.Join(", ", _method.TypeParameters.Select(t => Identifiers.Escape(t.Name))) + ">",
             Constraints: _method.TypeParameters.Select(Constraint).Where(c => c is not null).Select(c => c!).ToEquatableArray(),
             Parameters: parameters,
@@ -176,7 +173,7 @@ internal sealed class MethodParser
             Active: active,
             ReturnTag: returnTag,
             Event: businessEvent,
-            Logged: Find(attributes, AttributeNames.Logged) is { } loggedAttribute
+            Logged: Symbols.Find(attributes, AttributeNames.Logged) is { } loggedAttribute
                 ? businessEvent?.Logger ?? EventParser.Logger(_method, (descriptor, arguments) => Report(descriptor, loggedAttribute, arguments))
                 : null,
             HasCore: core is not null,
@@ -420,7 +417,7 @@ internal sealed class MethodParser
         };
 
         TagSpec? tag = null;
-        if (Find(parameter.GetAttributes(), AttributeNames.Tag) is { } tagAttribute)
+        if (Symbols.Find(parameter.GetAttributes(), AttributeNames.Tag) is { } tagAttribute)
         {
             if (parameter.RefKind == RefKind.Out)
             {
@@ -436,12 +433,12 @@ internal sealed class MethodParser
             }
         }
 
-        return new ParameterSpec(Identifiers.Escape(parameter.Name), parameter.Type.ToDisplayString(s_typeFormat), modifiers, argumentPrefix, tag);
+        return new ParameterSpec(Identifiers.Escape(parameter.Name), parameter.Type.ToDisplayString(Symbols.TypeFormat), modifiers, argumentPrefix, tag);
     }
 
     private TagSpec? ParseReturnTag(ReturnShape shape, ITypeSymbol? resultType)
     {
-        if (Find(_method.GetReturnTypeAttributes(), AttributeNames.Tag) is not { } attribute)
+        if (Symbols.Find(_method.GetReturnTypeAttributes(), AttributeNames.Tag) is not { } attribute)
         {
             return null;
         }
@@ -527,7 +524,7 @@ internal sealed class MethodParser
             parts.Add("notnull");
         }
 
-        parts.AddRange(parameter.ConstraintTypes.Select(t => t.ToDisplayString(s_typeFormat)));
+        parts.AddRange(parameter.ConstraintTypes.Select(t => t.ToDisplayString(Symbols.TypeFormat)));
         if (parameter.HasConstructorConstraint)
         {
             parts.Add("new()");
@@ -535,11 +532,6 @@ internal sealed class MethodParser
 
         return parts.Count == 0 ? null : "where " + Identifiers.Escape(parameter.Name) + " : " + string.Join(", ", parts);
     }
-
-    private static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName) =>
-        attributes.FirstOrDefault(a => a.AttributeClass is { } type
-            && type.Name == metadataName.Substring(metadataName.LastIndexOf('.') + 1)
-            && type.ContainingNamespace?.ToDisplayString() == "Toolkit");
 
     private static string ShortName(string metadataName)
     {
