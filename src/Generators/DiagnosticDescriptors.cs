@@ -7,18 +7,6 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "Toolkit.Usage";
 
-    public static readonly DiagnosticDescriptor MethodNotPartial = Create(
-        "TK1001",
-        "Instrumented method must be a partial declaration",
-        "'{0}' has [{1}] but is not a partial method declaration without a body, so it cannot be instrumented: declare it 'partial' and move its body to '{2}'",
-        DiagnosticSeverity.Warning);
-
-    public static readonly DiagnosticDescriptor TypeNotPartial = Create(
-        "TK1002",
-        "Containing type must be partial",
-        "'{0}' is instrumented but its containing type '{1}' is not declared 'partial'",
-        DiagnosticSeverity.Error);
-
     public static readonly DiagnosticDescriptor MissingCore = Create(
         "TK1003",
         "Instrumented method needs a Core method holding its body",

@@ -65,14 +65,10 @@ internal sealed class MethodParser
         string coreName = _method.Name + "Core";
         if (!_method.IsPartialDefinition)
         {
+            // Anything but the user-written half of a partial method is TK1001, reported by the analyzer with its fix.
             if (_method.PartialDefinitionPart is not null)
             {
                 Report(DiagnosticDescriptors.AlreadyImplemented, _method.Name, coreName);
-            }
-            else
-            {
-                string first = AttributeNames.MethodAttributes.First(name => Symbols.Find(attributes, name) is not null);
-                Report(DiagnosticDescriptors.MethodNotPartial, _method.Name, ShortName(first), coreName);
             }
 
             return null;
@@ -88,8 +84,7 @@ internal sealed class MethodParser
         {
             if (!IsPartial(type))
             {
-                Report(DiagnosticDescriptors.TypeNotPartial, _method.Name, type.Name);
-                return null;
+                return null; // TK1002, reported by the analyzer.
             }
         }
 
@@ -531,12 +526,6 @@ internal sealed class MethodParser
         }
 
         return parts.Count == 0 ? null : "where " + Identifiers.Escape(parameter.Name) + " : " + string.Join(", ", parts);
-    }
-
-    private static string ShortName(string metadataName)
-    {
-        string name = metadataName.Substring(metadataName.LastIndexOf('.') + 1);
-        return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
     }
 
     private void Report(DiagnosticDescriptor descriptor, params object[] arguments) =>

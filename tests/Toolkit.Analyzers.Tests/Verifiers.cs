@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Toolkit.Analyzers.Tests;
+
+/// <summary>
+/// Compiles test sources, with the toolkit's generator, against this process's framework, Toolkit.Runtime and Microsoft.Extensions.Logging rather
+/// than downloaded reference packs, so the tests need no network.
+/// </summary>
+internal static class TestReferences
+{
+    public static readonly ReferenceAssemblies None = new("net10.0");
+
+    /// <summary>The toolkit's generator runs too, so a fixed source must really compile into instrumented code.</summary>
+    public static readonly Type[] Generators = [typeof(Toolkit.Generators.TelemetryGenerator)];
+
+    public static readonly ImmutableArray<MetadataReference> All =
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path) is var name
+                && (name.StartsWith("System.", StringComparison.Ordinal)
+                    || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
+                    || name is "System.dll" or "netstandard.dll" or "mscorlib.dll" or "Toolkit.Runtime.dll"))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+
+    public static void Apply(SolutionState state, string? editorConfig)
+    {
+        state.AdditionalReferences.AddRange(All);
+        if (editorConfig is not null)
+        {
+            state.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig));
+        }
+    }
+}
+
+/// <summary>Runs one analyzer over sources marked with <c>{|TKnnnn:span|}</c> and checks exactly those diagnostics appear.</summary>
+internal static class AnalyzerVerifier<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static Task VerifyAsync(string source, string? editorConfig = null)
+    {
+        var test = new AnalyzerTest
+        {
+            TestCode = source,
+            ReferenceAssemblies = TestReferences.None,
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        };
+        TestReferences.Apply(test.TestState, editorConfig);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private sealed class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    {
+        protected override IEnumerable<Type> GetSourceGenerators() => TestReferences.Generators;
+    }
+}
+
+/// <summary>Checks an analyzer's diagnostics in <c>source</c> and that its code fix turns it into <c>fixedSource</c>.</summary>
+internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+    where TCodeFix : CodeFixProvider, new()
+{
+    /// <param name="equivalenceKey">Which of the offered fixes to apply; null takes the first.</param>
+    /// <param name="fixAll">Also check Fix All in document, project and solution scopes gives <paramref name="fixedSource"/>.</param>
+    public static Task VerifyAsync(string source, string fixedSource, string? equivalenceKey = null, bool fixAll = true, string? editorConfig = null)
+    {
+        var test = new CodeFixTest
+        {
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+            TestCode = source,
+            FixedCode = fixedSource,
+            ReferenceAssemblies = TestReferences.None,
+            CodeActionEquivalenceKey = equivalenceKey,
+            CodeFixTestBehaviors = fixAll ? CodeFixTestBehaviors.None : CodeFixTestBehaviors.SkipFixAllCheck,
+        };
+        TestReferences.Apply(test.TestState, editorConfig);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>Checks the diagnostics and that no fix is offered for them.</summary>
+    public static Task VerifyNoFixAsync(string source, string? editorConfig = null) => VerifyAsync(source, source, fixAll: false, editorConfig: editorConfig);
+
+    private sealed class CodeFixTest : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        protected override IEnumerable<Type> GetSourceGenerators() => TestReferences.Generators;
+    }
+}
