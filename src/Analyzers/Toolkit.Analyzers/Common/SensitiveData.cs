@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Toolkit.Analyzers.Common;
+
+/// <summary>What made a value look sensitive, for the message, and the operation to point at.</summary>
+internal readonly record struct SensitiveValue(IOperation Operation, string Name, string Reason);
+
+/// <summary>
+/// Finds values that hold secrets or personal data: by name (<see cref="SensitiveNames"/>), by type (credentials,
+/// claims, HTTP headers, cookies, forms) and by data classification (Microsoft.Extensions.Compliance). Built once per
+/// compilation; the name lists are read once per rule and syntax tree.
+/// </summary>
+internal sealed class SensitiveData
+{
+    private static readonly string[] s_sensitiveTypes =
+    [
+        "System.Security.SecureString",
+        "System.Net.NetworkCredential",
+        "System.Net.ICredentials",
+        "System.Security.Claims.ClaimsPrincipal",
+        "System.Security.Claims.ClaimsIdentity",
+        "System.Security.Claims.Claim",
+        "System.Net.Http.Headers.HttpHeaders",
+        "System.Net.Http.HttpRequestMessage",
+        "System.Net.Cookie",
+        "System.Net.CookieCollection",
+        "System.Collections.Specialized.NameValueCollection",
+        "Microsoft.AspNetCore.Http.HttpRequest",
+        "Microsoft.AspNetCore.Http.IHeaderDictionary",
+        "Microsoft.AspNetCore.Http.IFormCollection",
+        "Microsoft.AspNetCore.Http.IQueryCollection",
+        "Microsoft.AspNetCore.Http.IRequestCookieCollection",
+        "Microsoft.AspNetCore.Http.IResponseCookies",
+    ];
+
+    private readonly KnownSymbols _known;
+    private readonly ImmutableHashSet<INamedTypeSymbol> _types;
+    private readonly ConcurrentDictionary<(SyntaxTree, string), SensitiveNames> _names = new();
+
+    private SensitiveData(KnownSymbols known)
+    {
+        _known = known;
+        var types = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (string name in s_sensitiveTypes)
+        {
+            if (known.Compilation.GetTypeByMetadataName(name) is { } type)
+            {
+                types.Add(type);
+            }
+        }
+
+        _types = types.ToImmutable();
+    }
+
+    public KnownSymbols Known => _known;
+
+    public static SensitiveData Create(KnownSymbols known) => new(known);
+
+    public SensitiveNames NamesFor(AnalyzerOptions options, SyntaxTree tree, string ruleId) =>
+        _names.GetOrAdd((tree, ruleId), key => SensitiveNames.Create(
+            RuleOptions.GetList(options, key.Item1, key.Item2, SensitiveNames.AdditionalOption),
+            RuleOptions.GetList(options, key.Item1, key.Item2, SensitiveNames.ExcludedOption)));
+
+    /// <summary>
+    /// The sensitive part of a value written to telemetry, looking through conversions, <c>ToString()</c>,
+    /// interpolations and concatenations; <see langword="null"/> for constants, hashes and protected symbols.
+    /// </summary>
+    public SensitiveValue? Find(IOperation? operation, SensitiveNames names)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        if (operation is null || operation.ConstantValue.HasValue)
+        {
+            return null;
+        }
+
+        switch (operation)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation hole && Find(hole.Expression, names) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                return Find(binary.LeftOperand, names) ?? Find(binary.RightOperand, names);
+
+            case IParameterReferenceOperation parameter:
+                return Check(operation, parameter.Parameter, parameter.Parameter.Name, parameter.Type, names);
+
+            case ILocalReferenceOperation local:
+                return Check(operation, local.Local, local.Local.Name, local.Type, names);
+
+            case IFieldReferenceOperation field:
+                return Check(operation, field.Field, field.Field.Name, field.Type, names);
+
+            case IPropertyReferenceOperation property:
+                return Check(operation, property.Property, property.Property.Name, property.Type, names);
+
+            case IInvocationOperation invocation:
+                if (KnownSymbols.Is(invocation.TargetMethod.ContainingType, _known.TelemetryRedaction))
+                {
+                    return null;
+                }
+
+                // password.ToString(), email.Trim(): the receiver decides; GetEmail(): the method's name does.
+                if (invocation.Instance is not null
+                    && (invocation.TargetMethod.Name == "ToString" || invocation.Instance.Type?.SpecialType == SpecialType.System_String))
+                {
+                    return Find(invocation.Instance, names) is { } inner ? inner with { Operation = operation } : null;
+                }
+
+                string name = invocation.TargetMethod.Name;
+                return Check(operation, invocation.TargetMethod, name.StartsWith("Get", System.StringComparison.Ordinal) ? name.Substring(3) : name, invocation.Type, names);
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Why a declared parameter (of a logging method, or a span tag) would carry sensitive data.</summary>
+    public string? ReasonFor(IParameterSymbol parameter, SensitiveNames names) =>
+        _known.IsProtected(parameter) || IsHarmlessType(parameter.Type) ? null : TypeReason(parameter.Type) ?? NameReason(parameter.Name, names);
+
+    private SensitiveValue? Check(IOperation operation, ISymbol symbol, string name, ITypeSymbol? type, SensitiveNames names)
+    {
+        if (type is null || IsHarmlessType(type) || KnownSymbols.Find(symbol, _known.Hashed) is not null
+            || KnownSymbols.Find(symbol, _known.Redacted) is not null || KnownSymbols.Find(symbol, _known.NotLogged) is not null)
+        {
+            return null;
+        }
+
+        // A classified value is redacted only by a logging method that knows its classification, not on its way into one.
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (_known.IsDataClassification(attribute.AttributeClass))
+            {
+                return new SensitiveValue(operation, symbol.Name, "it is classified " + attribute.AttributeClass!.Name.Replace("Attribute", string.Empty));
+            }
+        }
+
+        string? reason = TypeReason(type) ?? NameReason(name, names);
+        return reason is null ? null : new SensitiveValue(operation, symbol.Name, reason);
+    }
+
+    private string? TypeReason(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.OriginalDefinition is INamedTypeSymbol definition && _types.Contains(definition))
+            {
+                return "its type is " + current.Name;
+            }
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (_types.Contains(implemented.OriginalDefinition))
+            {
+                return "its type is " + implemented.Name;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? NameReason(string name, SensitiveNames names) => names.Match(name) is { } match ? "its name says '" + match + "'" : null;
+
+    // Flags, enums, numbers of things, tokens of cancellation, exceptions and delegates say nothing about a person.
+    private bool IsHarmlessType(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        return type.SpecialType == SpecialType.System_Boolean
+            || type.TypeKind is TypeKind.Enum or TypeKind.Delegate
+            || KnownSymbols.Is(type, _known.CancellationToken)
+            || IsException(type);
+    }
+
+    private bool IsException(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (KnownSymbols.Is(current, _known.Exception))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

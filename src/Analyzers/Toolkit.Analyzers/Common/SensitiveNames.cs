@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+
+namespace Toolkit.Analyzers.Common;
+
+/// <summary>
+/// Decides from a name alone whether a value probably holds a secret or personal data. Matching is by whole words
+/// (<see cref="IdentifierWords"/>), so <c>customerEmail</c> and <c>api_key</c> match while <c>tokenizer</c>,
+/// <c>phoneme</c> and <c>addressable</c> don't; names that say the value is already protected (<c>passwordHash</c>,
+/// <c>maskedCardNumber</c>) or is about the data rather than the data (<c>passwordLength</c>, <c>emailVerified</c>)
+/// are left alone.
+/// </summary>
+internal sealed class SensitiveNames
+{
+    public const string AdditionalOption = "additional_sensitive_names";
+    public const string ExcludedOption = "excluded_sensitive_names";
+
+    // Each entry is a word sequence; a multi-word entry also matches its words run together ("apikey").
+    private static readonly string[] s_defaults =
+    [
+        "password", "passwd", "pwd", "passphrase", "secret", "token", "api key", "bearer", "cookie", "cookies",
+        "authorization", "credential", "credentials", "private key", "connection string", "ssn", "social security",
+        "passport", "card number", "credit card", "debit card", "cvv", "cvc", "iban", "phone", "mobile number",
+        "msisdn", "date of birth", "dob", "birth date", "birthday", "address", "email", "e mail", "tax id", "national id",
+    ];
+
+    // Words that say the value is protected already, or is metadata about the data rather than the data.
+    private static readonly string[] s_excludedWords =
+    [
+        "hash", "hashed", "hmac", "digest", "redact", "redacted", "mask", "masked", "encrypt", "encrypted", "cipher",
+        "protected", "obfuscated", "anonymized", "pseudonymized", "fingerprint", "length", "count", "policy", "type",
+        "kind", "expiry", "expires", "expiration", "verified", "valid", "enabled", "required", "format", "name", "provider",
+    ];
+
+    // Word sequences that contain a keyword but name infrastructure, not people or secrets.
+    private static readonly string[] s_excludedPhrases =
+    [
+        "server address", "host address", "endpoint address", "base address", "listen address", "cancellation token",
+        "continuation token", "page token", "token endpoint", "email template",
+    ];
+
+    private static readonly SensitiveNames s_default = new(ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
+
+    private readonly string[][] _phrases;
+    private readonly HashSet<string> _joined;
+    private readonly string[][] _excludedPhrases;
+    private readonly HashSet<string> _excludedWords;
+
+    private SensitiveNames(ImmutableArray<string> additional, ImmutableArray<string> excluded)
+    {
+        _phrases = s_defaults.Select(SplitPhrase).Concat(additional.Select(SplitPhrase)).Where(p => p.Length > 0).ToArray();
+        _joined = new HashSet<string>(_phrases.Where(p => p.Length > 1).Select(p => string.Concat(p)), StringComparer.Ordinal);
+        _excludedWords = new HashSet<string>(s_excludedWords, StringComparer.Ordinal);
+        var excludedPhrases = new List<string[]>(s_excludedPhrases.Select(SplitPhrase));
+        foreach (string entry in excluded)
+        {
+            string[] words = SplitPhrase(entry);
+            if (words.Length == 1)
+            {
+                _excludedWords.Add(words[0]);
+            }
+            else if (words.Length > 1)
+            {
+                excludedPhrases.Add(words);
+            }
+        }
+
+        _excludedPhrases = excludedPhrases.ToArray();
+    }
+
+    public static SensitiveNames Create(ImmutableArray<string> additional, ImmutableArray<string> excluded) =>
+        additional.IsEmpty && excluded.IsEmpty ? s_default : new SensitiveNames(additional, excluded);
+
+    /// <summary>The matched keyword phrase (e.g. "email"), or <see langword="null"/> when the name looks harmless.</summary>
+    public string? Match(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        if (words.Count == 0 || words.Any(_excludedWords.Contains) || _excludedPhrases.Any(p => IndexOf(words, p) >= 0))
+        {
+            return null;
+        }
+
+        foreach (string[] phrase in _phrases)
+        {
+            if (IndexOf(words, phrase) >= 0)
+            {
+                return string.Join(" ", phrase);
+            }
+        }
+
+        foreach (string word in words)
+        {
+            if (_joined.Contains(word))
+            {
+                return word;
+            }
+        }
+
+        return null;
+    }
+
+    private static string[] SplitPhrase(string phrase) => IdentifierWords.Split(phrase).ToArray();
+
+    private static int IndexOf(List<string> words, string[] phrase)
+    {
+        for (int start = 0; start + phrase.Length <= words.Count; start++)
+        {
+            int i = 0;
+            while (i < phrase.Length && words[start + i] == phrase[i])
+            {
+                i++;
+            }
+
+            if (i == phrase.Length)
+            {
+                return start;
+            }
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Toolkit.Analyzers.Common;
+
+namespace Toolkit.Analyzers.Rules;
+
+/// <summary>
+/// TK2003: an <c>ILogger.Log*</c>/<c>BeginScope</c> message built at run time (interpolated or concatenated). The
+/// values end up inside an opaque string: they can't be redacted, filtered or queried, and every call allocates.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LogTemplateAnalyzer : DiagnosticAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "TK2003",
+        "Log message is built at run time",
+        "The log message is {0}: use a message template with named placeholders and pass the values as arguments",
+        RuleCategories.Privacy,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A message template keeps values as structured properties that redaction, sinks and queries can see; a string built beforehand hides them and allocates even when the level is off.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var loggerExtensions = start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
+            if (loggerExtensions is not null)
+            {
+                start.RegisterOperationAction(context => Analyze(context, loggerExtensions), OperationKind.Invocation);
+            }
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol loggerExtensions)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, loggerExtensions))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name is not ("message" or "messageFormat"))
+            {
+                continue;
+            }
+
+            var value = argument.Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            string? kind = value switch
+            {
+                _ when value.ConstantValue.HasValue => null,
+                IInterpolatedStringOperation => "an interpolated string",
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } => "a concatenation",
+                IInvocationOperation { TargetMethod: { Name: "Format" or "Concat", ContainingType.SpecialType: SpecialType.System_String } } => "formatted with string." + ((IInvocationOperation)value).TargetMethod.Name,
+                _ => null,
+            };
+            if (kind is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), kind));
+            }
+        }
+    }
+}

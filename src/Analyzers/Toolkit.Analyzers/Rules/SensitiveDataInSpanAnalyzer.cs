@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Toolkit.Analyzers.Common;
+
+namespace Toolkit.Analyzers.Rules;
+
+/// <summary>
+/// TK2004: a secret or personal value set as a span attribute or baggage item (<c>Activity.SetTag</c>, <c>AddTag</c>,
+/// <c>SetBaggage</c>, <c>AddBaggage</c>), or a toolkit <c>[Tag]</c> parameter that would put one on every span.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SensitiveDataInSpanAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Set on diagnostics reported on a <c>[Tag]</c> parameter, where the fix is an attribute rather than a call.</summary>
+    public const string ParameterProperty = "Parameter";
+
+    public static readonly DiagnosticDescriptor Rule = new(
+        "TK2004",
+        "Sensitive data is written to a span",
+        "'{0}' may hold sensitive data ({1}) and becomes a span attribute: record TelemetryRedaction.Hash({0}) or mark it [Hashed], or leave it out",
+        RuleCategories.Privacy,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Span attributes and baggage are exported to tracing back ends, and baggage travels to every downstream service in HTTP headers.");
+
+    private static readonly ImmutableDictionary<string, string?> s_parameter = ImmutableDictionary<string, string?>.Empty.Add(ParameterProperty, "true");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var known = KnownSymbols.Create(start.Compilation);
+            var data = SensitiveData.Create(known);
+            if (known.Activity is not null)
+            {
+                start.RegisterOperationAction(context => AnalyzeCall(context, data), OperationKind.Invocation);
+            }
+
+            if (known.Tag is not null)
+            {
+                start.RegisterSymbolAction(context => AnalyzeTags(context, data), SymbolKind.Method);
+            }
+        });
+    }
+
+    private static void AnalyzeCall(OperationAnalysisContext context, SensitiveData data)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (!KnownSymbols.Is(method.ContainingType, data.Known.Activity)
+            || method.Name is not ("SetTag" or "AddTag" or "SetBaggage" or "AddBaggage")
+            || invocation.Arguments.Length != 2)
+        {
+            return;
+        }
+
+        var names = data.NamesFor(context.Options, invocation.Syntax.SyntaxTree, Rule.Id);
+        var key = invocation.Arguments[0].Value;
+        var value = invocation.Arguments[1].Value;
+        if (data.Find(value, names) is { } found)
+        {
+            Report(found.Operation, found.Reason);
+        }
+        else if (key.ConstantValue is { HasValue: true, Value: string keyName } && names.Match(keyName) is { } match
+            && !value.ConstantValue.HasValue && !IsHarmless(value))
+        {
+            Report(value, "its key says '" + match + "'");
+        }
+
+        void Report(IOperation operation, string reason) =>
+            context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), operation.Syntax.ToString(), reason));
+    }
+
+    private static void AnalyzeTags(SymbolAnalysisContext context, SensitiveData data)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Locations.IsEmpty || KnownSymbols.Find(parameter, data.Known.Tag) is null)
+            {
+                continue;
+            }
+
+            var names = data.NamesFor(context.Options, parameter.Locations[0].SourceTree!, Rule.Id);
+            if (data.ReasonFor(parameter, names) is { } reason)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, parameter.Locations[0], s_parameter, parameter.Name, reason));
+            }
+        }
+    }
+
+    // A hash, a flag or a number under a key such as "user.email.verified" or "email.count" isn't the data itself.
+    private static bool IsHarmless(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value.Type is { } type
+            && (type.SpecialType is SpecialType.System_Boolean or >= SpecialType.System_SByte and <= SpecialType.System_Double || type.TypeKind == TypeKind.Enum);
+    }
+}

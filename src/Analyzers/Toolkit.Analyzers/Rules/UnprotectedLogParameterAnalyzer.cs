@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Toolkit.Analyzers.Common;
+
+namespace Toolkit.Analyzers.Rules;
+
+/// <summary>
+/// TK2002: a parameter of a <c>[BusinessEvent]</c> or <c>[LoggerMessage]</c> method whose name or type says it holds a
+/// secret or personal data, with nothing that keeps it out of the log (<c>[Hashed]</c>, <c>[Redacted]</c>,
+/// <c>[NotLogged]</c>, a data classification).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnprotectedLogParameterAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Set on diagnostics where the toolkit's [Hashed]/[Redacted] apply, so the fix is offered.</summary>
+    public const string ToolkitProperty = "Toolkit";
+
+    public static readonly DiagnosticDescriptor Rule = new(
+        "TK2002",
+        "Sensitive parameter of a logging method is not protected",
+        "Parameter '{0}' of '{1}' may hold sensitive data ({2}) and is logged as it is: mark it [Hashed], [Redacted] or [NotLogged]",
+        RuleCategories.Privacy,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Every parameter of a logging method becomes a property of the log record unless it is hashed, redacted, classified or left out.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var known = KnownSymbols.Create(start.Compilation);
+            if (known.BusinessEvent is null && known.LoggerMessageAttribute is null)
+            {
+                return;
+            }
+
+            var data = SensitiveData.Create(known);
+            start.RegisterSymbolAction(context => Analyze(context, data), SymbolKind.Method);
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, SensitiveData data)
+    {
+        var method = (IMethodSymbol)context.Symbol;
+        var known = data.Known;
+        bool toolkit = KnownSymbols.Find(method, known.BusinessEvent) is not null;
+        if (!toolkit && KnownSymbols.Find(method, known.LoggerMessageAttribute) is null)
+        {
+            return;
+        }
+
+        var properties = toolkit ? ImmutableDictionary<string, string?>.Empty.Add(ToolkitProperty, "true") : ImmutableDictionary<string, string?>.Empty;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Locations.IsEmpty || KnownSymbols.Is(parameter.Type, known.ILogger))
+            {
+                continue;
+            }
+
+            var names = data.NamesFor(context.Options, parameter.Locations[0].SourceTree!, Rule.Id);
+            if (data.ReasonFor(parameter, names) is { } reason)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, parameter.Locations[0], properties, parameter.Name, method.Name, reason));
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = Toolkit.Analyzers.Tests.CodeFixVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer, Toolkit.Analyzers.CodeFixes.HashValueCodeFix>;
+
+namespace Toolkit.Analyzers.Tests;
+
+public sealed class SensitiveDataLoggedTests
+{
+    [Fact]
+    public Task Argument_IsHashed_AndTheUsingAdded() =>
+        Verify.VerifyAsync(
+            """
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Accounts(ILogger<Accounts> logger)
+            {
+                public void SignIn(string customerEmail, string password)
+                {
+                    logger.LogInformation("Signed in {Email} with {Secret}", {|TK2001:customerEmail|}, {|TK2001:password|});
+                }
+            }
+            """,
+            """
+            using Microsoft.Extensions.Logging;
+            using Toolkit;
+
+            public sealed class Accounts(ILogger<Accounts> logger)
+            {
+                public void SignIn(string customerEmail, string password)
+                {
+                    logger.LogInformation("Signed in {Email} with {Secret}", TelemetryRedaction.Hash(customerEmail), TelemetryRedaction.Hash(password));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task InterpolatedHoles_MemberAccess_AndScopes() =>
+        Verify.VerifyAsync(
+            """
+            using Microsoft.Extensions.Logging;
+            using Toolkit;
+
+            public sealed record User(string Name, string PhoneNumber, string ApiKey);
+
+            public static class Audit
+            {
+                public static void Record(ILogger logger, User user)
+                {
+                    logger.LogWarning($"Calling {user.Name} on {{{{|TK2001:user.PhoneNumber|}}}}");
+                    using var scope = logger.BeginScope("Key {Key}", {|TK2001:user.ApiKey.Trim()|});
+                }
+            }
+            """,
+            """
+            using Microsoft.Extensions.Logging;
+            using Toolkit;
+
+            public sealed record User(string Name, string PhoneNumber, string ApiKey);
+
+            public static class Audit
+            {
+                public static void Record(ILogger logger, User user)
+                {
+                    logger.LogWarning($"Calling {user.Name} on {{{TelemetryRedaction.Hash(user.PhoneNumber)}}}");
+                    using var scope = logger.BeginScope("Key {Key}", TelemetryRedaction.Hash(user.ApiKey.Trim()));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task SensitiveTypes_AndClassifiedValues() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer>.VerifyAsync(
+            """
+            using System.Net;
+            using System.Security;
+            using System.Security.Claims;
+            using Microsoft.Extensions.Compliance.Classification;
+            using Microsoft.Extensions.Logging;
+
+            namespace Microsoft.Extensions.Compliance.Classification
+            {
+                public class DataClassificationAttribute : System.Attribute { }
+                public sealed class PrivateDataAttribute : DataClassificationAttribute { }
+            }
+
+            public sealed class Customer
+            {
+                [PrivateData] public string Nickname { get; set; } = "";
+            }
+
+            public static class Audit
+            {
+                public static void Record(ILogger logger, SecureString pin, NetworkCredential login, ClaimsPrincipal principal, Customer customer)
+                {
+                    logger.LogDebug("{A} {B} {C} {D}", {|TK2001:pin|}, {|TK2001:login|}, {|TK2001:principal|}, {|TK2001:customer.Nickname|});
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ValueFlowingIntoALoggingMethodParameter_ThatDoesNotProtectIt() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer>.VerifyAsync(
+            """
+            using Microsoft.Extensions.Logging;
+            using Toolkit;
+
+            public sealed record Customer(string Email, string Id);
+
+            public partial class Shop(ILogger<Shop> logger)
+            {
+                [BusinessEvent("customer.seen")]
+                public partial void Seen(string value, [Hashed] string who);
+
+                public void Visit(Customer customer)
+                {
+                    Seen({|TK2001:customer.Email|}, customer.Email);
+                    Seen(customer.Id, customer.Id);
+                    Shown(logger, {|TK2001:customer.Email|});
+                }
+
+                [LoggerMessage(1, LogLevel.Information, "Shown {Value}")]
+                static partial void Shown(ILogger logger, string value);
+            }
+            """);
+
+    [Fact]
+    public Task Silent_OnHashesFlagsMetadataAndLookalikeWords() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer>.VerifyAsync(
+            """
+            using System;
+            using System.Threading;
+            using Microsoft.Extensions.Logging;
+            using Toolkit;
+
+            public static class Audit
+            {
+                public static void Record(ILogger logger, string passwordHash, bool emailVerified, string tokenizer, CancellationToken cancellationToken,
+                    string email, string maskedCardNumber, int passwordLength, string customerId, string serverAddress, [Hashed] string phone, Exception error)
+                {
+                    logger.LogInformation("{A} {B} {C} {D}", passwordHash, emailVerified, tokenizer, cancellationToken);
+                    logger.LogInformation("{A} {B} {C}", TelemetryRedaction.Hash(email), maskedCardNumber, passwordLength);
+                    logger.LogInformation("{A} {B} {C} {D}", customerId, serverAddress, phone, email.Length);
+                    logger.LogError(error, "Failed for {Customer}", customerId);
+                    logger.LogInformation("Constant " + "password");
+                    Console.WriteLine(email);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Options_AddAndExcludeNames() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer>.VerifyAsync(
+            """
+            using Microsoft.Extensions.Logging;
+
+            public static class Audit
+            {
+                public static void Record(ILogger logger, string email, string loyaltyNumber)
+                {
+                    logger.LogInformation("{A} {B}", email, {|TK2001:loyaltyNumber|});
+                }
+            }
+            """,
+            """
+            dotnet_code_quality.TK2001.additional_sensitive_names = loyalty_number
+            dotnet_code_quality.TK2001.excluded_sensitive_names = email
+            """);
+
+    [Fact]
+    public Task ExpressionBodiedMember_IsFixed() =>
+        Verify.VerifyAsync(
+            """
+            using Microsoft.Extensions.Logging;
+
+            public static class Audit
+            {
+                public static void Record(ILogger logger, string iban) => logger.LogInformation("{Iban}", {|TK2001:iban|});
+            }
+            """,
+            """
+            using Microsoft.Extensions.Logging;
+            using Toolkit;
+
+            public static class Audit
+            {
+                public static void Record(ILogger logger, string iban) => logger.LogInformation("{Iban}", TelemetryRedaction.Hash(iban));
+            }
+            """);
+}
