@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
@@ -24,7 +25,27 @@ public sealed class HashValueCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(SensitiveDataLoggedAnalyzer.Rule.Id, SensitiveDataInSpanAnalyzer.Rule.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    // One pass per document, so the using directive is added once rather than by every fix.
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var values = new List<ExpressionSyntax>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (Find(root, diagnostic) is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        root = root.ReplaceNodes(values, (_, rewritten) => Hash(rewritten));
+        return await ToolkitImports.AddAsync(document.WithSyntaxRoot(root), context.CancellationToken).ConfigureAwait(false);
+    });
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -37,8 +58,7 @@ public sealed class HashValueCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (diagnostic.Properties.ContainsKey(SensitiveDataInSpanAnalyzer.ParameterProperty)
-                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value)
+            if (Find(root, diagnostic) is not { } value)
             {
                 continue;
             }
@@ -48,6 +68,11 @@ public sealed class HashValueCodeFix : CodeFixProvider
                 diagnostic);
         }
     }
+
+    private static ExpressionSyntax? Find(SyntaxNode root, Diagnostic diagnostic) =>
+        diagnostic.Properties.ContainsKey(SensitiveDataInSpanAnalyzer.ParameterProperty)
+            ? null
+            : root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
 
     private static InvocationExpressionSyntax Hash(ExpressionSyntax value)
     {

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -26,7 +28,28 @@ public sealed class ProtectParameterCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(UnprotectedLogParameterAnalyzer.Rule.Id, SensitiveDataInSpanAnalyzer.Rule.Id);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    // One pass per document, so the using directive is added once rather than by every fix.
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return null;
+        }
+
+        string attribute = context.CodeActionEquivalenceKey == RedactTitle ? "Redacted" : "Hashed";
+        var parameters = new List<ParameterSyntax>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (Find(root, diagnostic) is { } parameter)
+            {
+                parameters.Add(parameter);
+            }
+        }
+
+        root = root.ReplaceNodes(parameters, (_, rewritten) => Protect(rewritten, attribute));
+        return await ToolkitImports.AddAsync(document.WithSyntaxRoot(root), context.CancellationToken).ConfigureAwait(false);
+    });
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -38,28 +61,37 @@ public sealed class ProtectParameterCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            bool applies = diagnostic.Properties.ContainsKey(UnprotectedLogParameterAnalyzer.ToolkitProperty)
-                || diagnostic.Properties.ContainsKey(SensitiveDataInSpanAnalyzer.ParameterProperty);
-            if (!applies || root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<ParameterSyntax>() is not { } parameter)
+            if (Find(root, diagnostic) is not { } parameter)
             {
                 continue;
             }
 
-            context.RegisterCodeFix(CodeAction.Create(HashTitle, ct => AddAsync(context.Document, parameter, "Hashed", ct), HashTitle), diagnostic);
-            context.RegisterCodeFix(CodeAction.Create(RedactTitle, ct => AddAsync(context.Document, parameter, "Redacted", ct), RedactTitle), diagnostic);
+            context.RegisterCodeFix(CodeAction.Create(HashTitle, ct => AddAsync(context.Document, root, parameter, "Hashed", ct), HashTitle), diagnostic);
+            context.RegisterCodeFix(CodeAction.Create(RedactTitle, ct => AddAsync(context.Document, root, parameter, "Redacted", ct), RedactTitle), diagnostic);
         }
     }
 
-    private static async Task<Document> AddAsync(Document document, ParameterSyntax parameter, string attribute, CancellationToken cancellationToken)
+    private static ParameterSyntax? Find(SyntaxNode root, Diagnostic diagnostic)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var name = ParseName("global::Toolkit." + attribute).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
-        var list = AttributeList(SingletonSeparatedList(Attribute(name))).WithTrailingTrivia(Space);
+        bool applies = diagnostic.Properties.ContainsKey(UnprotectedLogParameterAnalyzer.ToolkitProperty)
+            || diagnostic.Properties.ContainsKey(SensitiveDataInSpanAnalyzer.ParameterProperty);
+        return applies ? root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<ParameterSyntax>() : null;
+    }
 
-        // After the attributes already there ([Tag("...")] [Hashed] string email), before any modifier.
-        var updated = parameter.AttributeLists.Count == 0
-            ? parameter.WithoutLeadingTrivia().AddAttributeLists(list.WithLeadingTrivia(parameter.GetLeadingTrivia()))
-            : parameter.AddAttributeLists(list);
-        return await ToolkitImports.AddAsync(document.WithSyntaxRoot(root!.ReplaceNode(parameter, updated)), cancellationToken).ConfigureAwait(false);
+    private static Task<Document> AddAsync(Document document, SyntaxNode root, ParameterSyntax parameter, string attribute, CancellationToken cancellationToken) =>
+        ToolkitImports.AddAsync(document.WithSyntaxRoot(root.ReplaceNode(parameter, Protect(parameter, attribute))), cancellationToken);
+
+    /// <summary>Adds the attribute to the parameter's last attribute list (<c>[Tag("..."), Hashed]</c>) or a new one.</summary>
+    private static ParameterSyntax Protect(ParameterSyntax parameter, string attribute)
+    {
+        var name = ParseName("global::Toolkit." + attribute).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+        if (parameter.AttributeLists.Count == 0)
+        {
+            var list = AttributeList(SingletonSeparatedList(Attribute(name))).WithTrailingTrivia(Space);
+            return parameter.WithoutLeadingTrivia().AddAttributeLists(list.WithLeadingTrivia(parameter.GetLeadingTrivia()));
+        }
+
+        var last = parameter.AttributeLists.Last();
+        return parameter.ReplaceNode(last, last.AddAttributes(Attribute(name)));
     }
 }

@@ -40,8 +40,8 @@ internal sealed class MethodEmitter
         _holder = method.TelemetryClass;
     }
 
-    public static void Emit(MethodSpec method, SourceWriter writer, string generatedCodeAttribute) =>
-        new MethodEmitter(method, writer).Emit(generatedCodeAttribute);
+    public static void Emit(MethodSpec method, SourceWriter writer) =>
+        new MethodEmitter(method, writer).Emit();
 
     private IEnumerable<ParameterSpec> SpanTags => _method.Parameters.Where(p => p.Tag is not null);
 
@@ -65,9 +65,10 @@ internal sealed class MethodEmitter
 
     private bool IsTaskShape => _method.Shape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
 
-    private void Emit(string generatedCodeAttribute)
+    private void Emit()
     {
-        _writer.WriteLine(generatedCodeAttribute);
+        // No [GeneratedCode] here: attributes of a partial method's parts merge, and on the user's declaration it would
+        // make analyzers (ours among them) treat that declaration as generated code and skip it.
         _writer.WriteLine("[global::System.Diagnostics.DebuggerStepThrough]");
         string parameters = string.Join(", ", _method.Parameters.Select(p => p.Modifiers + p.Type + " " + p.Name));
         string modifiers = _method.Modifiers.Length == 0 ? "" : _method.Modifiers + " ";

@@ -33,7 +33,7 @@ internal static class TypeEmitter
                 writer.WriteLine();
             }
 
-            MethodEmitter.Emit(type.Methods[i], writer, GeneratedCodeAttribute);
+            MethodEmitter.Emit(type.Methods[i], writer);
         }
 
         foreach (var enumSpec in type.Enums())

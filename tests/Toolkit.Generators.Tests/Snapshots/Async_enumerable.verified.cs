@@ -5,7 +5,6 @@ namespace Shop
 {
     partial class Exporter
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Collections.Generic.IAsyncEnumerable<string> ExportAsync(global::Shop.Feed feed, global::System.Threading.CancellationToken cancellationToken)
         {

@@ -5,7 +5,6 @@ namespace Shop
 {
     partial class Crm
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static partial void Seen(global::Shop.Customer customer, global::Shop.Point at)
         {

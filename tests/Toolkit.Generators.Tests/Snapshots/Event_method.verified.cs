@@ -5,7 +5,6 @@ namespace Shop
 {
     partial class Payments
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static partial void Declined(string customerId, string reason, decimal amount, string sessionId)
         {

@@ -5,7 +5,6 @@ namespace Shop
 {
     partial class Orders
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<string> PlaceAsync(global::Shop.Region region, string customerId, string cardNumber, decimal amount, global::System.Threading.CancellationToken cancellationToken)
         {

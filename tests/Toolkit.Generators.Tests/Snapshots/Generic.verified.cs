@@ -5,7 +5,6 @@ namespace Shop
 {
     partial class Repository<TEntity, TKey>
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial TEntity? Find(TKey key)
         {
@@ -54,7 +53,6 @@ namespace Shop
             }
         }
 
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial TResult Map<TResult>(TEntity entity, global::System.Func<TEntity, TResult> map)
             where TResult : struct, global::System.IComparable<TResult>

@@ -3,7 +3,6 @@
 
 partial class Checkout
 {
-    [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
     [global::System.Diagnostics.DebuggerStepThrough]
     public partial void Run()
     {

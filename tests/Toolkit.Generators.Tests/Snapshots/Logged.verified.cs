@@ -5,7 +5,6 @@ namespace Shop
 {
     partial class Jobs
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial int Run(int input)
         {
@@ -43,7 +42,6 @@ namespace Shop
             }
         }
 
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.ValueTask RunAsync(global::System.Threading.CancellationToken cancellationToken)
         {

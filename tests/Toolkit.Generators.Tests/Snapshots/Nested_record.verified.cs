@@ -7,7 +7,6 @@ namespace Shop
     {
         partial record Inner
         {
-            [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
             [global::System.Diagnostics.DebuggerStepThrough]
             internal partial int Twice()
             {

@@ -7,7 +7,6 @@ namespace Shop
     {
         readonly partial record struct Point
         {
-            [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
             [global::System.Diagnostics.DebuggerStepThrough]
             public partial int Sum()
             {

@@ -5,7 +5,6 @@ namespace Shop
 {
     partial class Parsing
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         private static partial string Pad(string @event, int width)
         {
@@ -43,7 +42,6 @@ namespace Shop
             }
         }
 
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         internal static partial int Sum(this int[] values, ref int carry, in int offset, params int[] more)
         {
@@ -81,7 +79,6 @@ namespace Shop
             }
         }
 
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public static partial bool TryParse(string text, out int value)
         {

@@ -5,7 +5,6 @@ namespace Shop
 {
     partial class OrderService
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial int Place(global::Shop.Region region, string orderId, bool express, int quantity)
         {

@@ -5,7 +5,6 @@ namespace Shop
 {
     partial class Payments
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task CaptureAsync(decimal amount)
         {
@@ -99,7 +98,6 @@ namespace Shop
             }
         }
 
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.ValueTask<decimal> QuoteAsync(decimal amount)
         {
@@ -194,7 +192,6 @@ namespace Shop
             }
         }
 
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.ValueTask RefundAsync(decimal amount)
         {

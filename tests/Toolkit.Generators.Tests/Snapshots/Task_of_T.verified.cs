@@ -5,7 +5,6 @@ namespace Shop
 {
     partial class Inventory
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<int> CountAsync(string sku, global::System.Threading.CancellationToken cancellationToken)
         {

@@ -5,7 +5,6 @@ namespace Shop
 {
     partial class Notifier
     {
-        [global::System.CodeDom.Compiler.GeneratedCodeAttribute("Toolkit.Generators", "0.1.0.0")]
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial void Send(string channel, bool? urgent)
         {

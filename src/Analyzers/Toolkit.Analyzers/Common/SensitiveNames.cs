@@ -82,6 +82,7 @@ internal sealed class SensitiveNames
             return null;
         }
 
+
         foreach (string[] phrase in _phrases)
         {
             if (IndexOf(words, phrase) >= 0)
@@ -99,6 +100,13 @@ internal sealed class SensitiveNames
         }
 
         return null;
+    }
+
+    /// <summary>Whether the name says the value is protected or is metadata (<c>emailHash</c>, <c>tokenExpiry</c>).</summary>
+    public bool IsExcluded(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        return words.Any(_excludedWords.Contains) || _excludedPhrases.Any(p => IndexOf(words, p) >= 0);
     }
 
     private static string[] SplitPhrase(string phrase) => IdentifierWords.Split(phrase).ToArray();

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Toolkit.Analyzers.Common;
@@ -44,7 +46,8 @@ public sealed class SensitiveDataInSpanAnalyzer : DiagnosticAnalyzer
 
             if (known.Tag is not null)
             {
-                start.RegisterSymbolAction(context => AnalyzeTags(context, data), SymbolKind.Method);
+                // A syntax action sees the user's partial declaration; a symbol action would get the generated implementation.
+                start.RegisterSyntaxNodeAction(context => AnalyzeTags(context, data), SyntaxKind.MethodDeclaration);
             }
         });
     }
@@ -68,7 +71,7 @@ public sealed class SensitiveDataInSpanAnalyzer : DiagnosticAnalyzer
             Report(found.Operation, found.Reason);
         }
         else if (key.ConstantValue is { HasValue: true, Value: string keyName } && names.Match(keyName) is { } match
-            && !value.ConstantValue.HasValue && !IsHarmless(value))
+            && !value.ConstantValue.HasValue && !IsHarmless(value, data, names))
         {
             Report(value, "its key says '" + match + "'");
         }
@@ -77,9 +80,13 @@ public sealed class SensitiveDataInSpanAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), operation.Syntax.ToString(), reason));
     }
 
-    private static void AnalyzeTags(SymbolAnalysisContext context, SensitiveData data)
+    private static void AnalyzeTags(SyntaxNodeAnalysisContext context, SensitiveData data)
     {
-        var method = (IMethodSymbol)context.Symbol;
+        if (context.SemanticModel.GetDeclaredSymbol((MethodDeclarationSyntax)context.Node, context.CancellationToken) is not { } method)
+        {
+            return;
+        }
+
         foreach (var parameter in method.Parameters)
         {
             if (parameter.Locations.IsEmpty || KnownSymbols.Find(parameter, data.Known.Tag) is null)
@@ -96,14 +103,26 @@ public sealed class SensitiveDataInSpanAnalyzer : DiagnosticAnalyzer
     }
 
     // A hash, a flag or a number under a key such as "user.email.verified" or "email.count" isn't the data itself.
-    private static bool IsHarmless(IOperation value)
+    private static bool IsHarmless(IOperation value, SensitiveData data, SensitiveNames names)
     {
         while (value is IConversionOperation conversion)
         {
             value = conversion.Operand;
         }
 
-        return value.Type is { } type
-            && (type.SpecialType is SpecialType.System_Boolean or >= SpecialType.System_SByte and <= SpecialType.System_Double || type.TypeKind == TypeKind.Enum);
+        string? name = value switch
+        {
+            IInvocationOperation invocation when KnownSymbols.Is(invocation.TargetMethod.ContainingType, data.Known.TelemetryRedaction) => null,
+            IInvocationOperation invocation => invocation.TargetMethod.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            _ => string.Empty,
+        };
+        return name is null
+            || names.IsExcluded(name)
+            || (value.Type is { } type
+                && (type.SpecialType is SpecialType.System_Boolean or >= SpecialType.System_SByte and <= SpecialType.System_Double || type.TypeKind == TypeKind.Enum));
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Toolkit.Analyzers.Common;
 
@@ -40,13 +42,18 @@ public sealed class UnprotectedLogParameterAnalyzer : DiagnosticAnalyzer
             }
 
             var data = SensitiveData.Create(known);
-            start.RegisterSymbolAction(context => Analyze(context, data), SymbolKind.Method);
+            // A syntax action sees the user's partial declaration; a symbol action would get the generated implementation.
+                start.RegisterSyntaxNodeAction(context => Analyze(context, data), SyntaxKind.MethodDeclaration);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, SensitiveData data)
+    private static void Analyze(SyntaxNodeAnalysisContext context, SensitiveData data)
     {
-        var method = (IMethodSymbol)context.Symbol;
+        if (context.SemanticModel.GetDeclaredSymbol((MethodDeclarationSyntax)context.Node, context.CancellationToken) is not { } method)
+        {
+            return;
+        }
+
         var known = data.Known;
         bool toolkit = KnownSymbols.Find(method, known.BusinessEvent) is not null;
         if (!toolkit && KnownSymbols.Find(method, known.LoggerMessageAttribute) is null)
