@@ -11,12 +11,13 @@ public sealed class RecordedLog
 {
     private const string OriginalFormat = "{OriginalFormat}";
 
-    internal RecordedLog(string category, LogLevel level, EventId eventId, IReadOnlyList<KeyValuePair<string, object?>> state, string message, Exception? exception)
+    internal RecordedLog(string category, LogLevel level, EventId eventId, IReadOnlyList<KeyValuePair<string, object?>> state, IReadOnlyList<object?> scopes, string message, Exception? exception)
     {
         Category = category;
         Level = level;
         EventId = eventId;
         State = state;
+        Scopes = scopes;
         Message = message;
         Exception = exception;
 
@@ -55,6 +56,9 @@ public sealed class RecordedLog
 
     /// <summary>The named properties of the state, without <c>{OriginalFormat}</c>.</summary>
     public IReadOnlyDictionary<string, object?> Properties { get; }
+
+    /// <summary>The states of the logger scopes open around the record, outermost first.</summary>
+    public IReadOnlyList<object?> Scopes { get; }
 
     /// <summary>The message template (<c>{OriginalFormat}</c>), when the state carries one.</summary>
     public string? MessageTemplate { get; }

@@ -86,8 +86,8 @@ public sealed partial class TelemetryRecorder
 
     /// <summary>
     /// Asserts that none of the given raw values (a customer id, a card number the test passed in) appears in any
-    /// captured span name, attribute, status, event, link or baggage item, metric tag, log message, property or
-    /// exception message.
+    /// captured span name, attribute, status, event, link or baggage item, metric tag, log message, property,
+    /// scope or exception message.
     /// </summary>
     /// <param name="rawValues">The values that must not leave the process; compared ordinally as substrings.</param>
     /// <exception cref="TelemetryAssertionException">A value appears somewhere; the message says where.</exception>
@@ -161,6 +161,21 @@ public sealed partial class TelemetryRecorder
             foreach (var property in log.Properties)
             {
                 yield return ($"{where} property {property.Key}", Values.Text(property.Value));
+            }
+
+            foreach (var scope in log.Scopes)
+            {
+                if (scope is IEnumerable<KeyValuePair<string, object?>> pairs)
+                {
+                    foreach (var pair in pairs)
+                    {
+                        yield return ($"{where} scope {pair.Key}", Values.Text(pair.Value));
+                    }
+                }
+                else
+                {
+                    yield return ($"{where} scope", Values.Text(scope));
+                }
             }
 
             for (var exception = log.Exception; exception is not null; exception = exception.InnerException)

@@ -136,5 +136,28 @@ public sealed class RecorderTests
         Assert.Equal(new EventId(7, "kept"), record.EventId);
     }
 
+    [Fact]
+    public void Records_carry_the_scopes_open_around_them()
+    {
+        using var factory = LoggerFactory.Create(builder => builder.AddProvider(TelemetryRecorder.LoggerProvider));
+        using var telemetry = TelemetryRecorder.Start();
+        var logger = factory.CreateLogger("test");
+
+        using (logger.BeginScope("request {RequestId}", "r-1"))
+        using (logger.BeginScope("customer-8812"))
+        {
+            logger.LogInformation("inside");
+        }
+
+        logger.LogInformation("outside");
+
+        Assert.Equal(2, telemetry.Logs[0].Scopes.Count);
+        Assert.Equal("request r-1", telemetry.Logs[0].Scopes[0]?.ToString());
+        Assert.Empty(telemetry.Logs[1].Scopes);
+        var failure = Assert.Throws<TelemetryAssertionException>(() => telemetry.AssertNoPii("customer-8812", "r-1"));
+        Assert.Contains("\"customer-8812\" in log test scope: \"customer-8812\"", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("\"r-1\" in log test scope RequestId: \"r-1\"", failure.Message, StringComparison.Ordinal);
+    }
+
     private static ILogger<T> NullLoggerOf<T>() => Microsoft.Extensions.Logging.Abstractions.NullLogger<T>.Instance;
 }

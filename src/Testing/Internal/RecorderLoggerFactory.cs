@@ -11,6 +11,9 @@ internal sealed class RecorderLoggerFactory(TelemetryRecorder? recorder) : ILogg
 {
     public static readonly RecorderLoggerFactory Routing = new(null);
 
+    // Scopes flow with the execution context, like the recorders; one provider serves every logger.
+    private static readonly LoggerExternalScopeProvider s_scopes = new();
+
     public ILogger CreateLogger(string categoryName)
     {
         ArgumentNullException.ThrowIfNull(categoryName);
@@ -28,7 +31,7 @@ internal sealed class RecorderLoggerFactory(TelemetryRecorder? recorder) : ILogg
     private sealed class RecorderLogger(string category, TelemetryRecorder? recorder) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
+            where TState : notnull => s_scopes.Push(state);
 
         public bool IsEnabled(LogLevel logLevel) => Target(logLevel) is not null;
 
@@ -42,7 +45,9 @@ internal sealed class RecorderLoggerFactory(TelemetryRecorder? recorder) : ILogg
 
             // Copied now: the state may be a struct over values the caller goes on to change.
             var properties = state is IReadOnlyList<KeyValuePair<string, object?>> list ? [.. list] : Array.Empty<KeyValuePair<string, object?>>();
-            target.Add(new RecordedLog(category, logLevel, eventId, properties, formatter(state, exception), exception));
+            var scopes = new List<object?>();
+            s_scopes.ForEachScope(static (scope, list) => list.Add(scope), scopes);
+            target.Add(new RecordedLog(category, logLevel, eventId, properties, scopes, formatter(state, exception), exception));
         }
 
         private TelemetryRecorder? Target(LogLevel logLevel)
