@@ -7,6 +7,7 @@ using Toolkit.Testing.Internal;
 namespace Toolkit.Testing;
 
 /// <summary>Assertions on a captured span, chainable: <c>recorder.AssertSpan("X").AssertTag("a", 1).AssertStatus(...)</c>.</summary>
+[StackTraceHidden]
 public static class ActivityAssertions
 {
     /// <summary>Asserts that the span has the attribute with the given value.</summary>

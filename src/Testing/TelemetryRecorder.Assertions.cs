@@ -19,6 +19,7 @@ public sealed partial class TelemetryRecorder
     /// <param name="name">The span name, such as <c>OrderService.PlaceOrderAsync</c>.</param>
     /// <returns>The span.</returns>
     /// <exception cref="TelemetryAssertionException">No span, or more than one, has that name.</exception>
+    [StackTraceHidden]
     public Activity AssertSpan(string name)
     {
         var spans = FindSpans(name);
@@ -30,6 +31,7 @@ public sealed partial class TelemetryRecorder
     /// <summary>Asserts that no span with the given name was captured.</summary>
     /// <param name="name">The span name.</param>
     /// <exception cref="TelemetryAssertionException">A span has that name.</exception>
+    [StackTraceHidden]
     public void AssertNoSpan(string name)
     {
         if (FindSpans(name).Count > 0)
@@ -52,6 +54,7 @@ public sealed partial class TelemetryRecorder
     /// <param name="tags">Tags the measurement must carry (it may carry others), compared by value or invariant text.</param>
     /// <returns>The measurement.</returns>
     /// <exception cref="TelemetryAssertionException">No measurement, or more than one, matches.</exception>
+    [StackTraceHidden]
     public RecordedMeasurement AssertMeasurement(string instrument, params (string Key, object? Value)[] tags)
     {
         var found = FindMeasurements(instrument, tags);
@@ -65,6 +68,7 @@ public sealed partial class TelemetryRecorder
     /// <param name="properties">Properties the record must carry (it may carry others), compared by value or invariant text.</param>
     /// <returns>The record.</returns>
     /// <exception cref="TelemetryAssertionException">No record, or more than one, matches.</exception>
+    [StackTraceHidden]
     public RecordedLog AssertEvent(string eventName, params (string Key, object? Value)[] properties)
     {
         var found = Logs.Where(l => l.EventId.Name == eventName && Values.Contains(l.Properties, properties)).ToArray();
@@ -76,6 +80,7 @@ public sealed partial class TelemetryRecorder
     /// <summary>Asserts that no log record of the named event was captured.</summary>
     /// <param name="eventName">The event name.</param>
     /// <exception cref="TelemetryAssertionException">A record of that event was captured.</exception>
+    [StackTraceHidden]
     public void AssertNoEvent(string eventName)
     {
         if (Logs.Any(l => l.EventId.Name == eventName))
@@ -91,6 +96,7 @@ public sealed partial class TelemetryRecorder
     /// </summary>
     /// <param name="rawValues">The values that must not leave the process; compared ordinally as substrings.</param>
     /// <exception cref="TelemetryAssertionException">A value appears somewhere; the message says where.</exception>
+    [StackTraceHidden]
     public void AssertNoPii(params string[] rawValues)
     {
         ArgumentNullException.ThrowIfNull(rawValues);
