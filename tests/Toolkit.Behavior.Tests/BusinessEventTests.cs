@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Toolkit.TestAssets;
+using Toolkit.Testing;
 using Xunit;
 
 namespace Toolkit.Behavior.Tests;
@@ -19,37 +20,33 @@ public sealed class BusinessEventTests
     [InlineData(true)]
     public async Task Successful_call_writes_one_record_with_hashed_and_redacted_values(bool yield)
     {
-        var logger = new CapturingLogger<Checkout>();
-        using var spans = new ActivityCollector();
-        using var metrics = new MetricCollector();
+        using var telemetry = TelemetryRecorder.Start();
 
-        string order = await new Checkout(logger).PlaceAsync(Region.Us, CustomerId, CardNumber, 12.5m, yield);
+        string order = await new Checkout(telemetry.CreateLogger<Checkout>()).PlaceAsync(Region.Us, CustomerId, CardNumber, 12.5m, yield);
 
-        var record = Assert.Single(logger.Records);
+        var record = telemetry.AssertEvent(
+            "order.placed",
+            ("region", Region.Us),
+            ("customerId", TelemetryRedaction.Hash(CustomerId)),
+            ("cardNumber", TelemetryRedaction.Placeholder),
+            ("amount", 12.5m),
+            ("result", order),
+            ("yield", yield));
+        Assert.Single(telemetry.Logs);
         Assert.Equal(LogLevel.Information, record.Level);
-        Assert.Equal("order.placed", record.EventId.Name);
         Assert.Equal(typeof(Checkout).FullName, record.Category);
-        Assert.Equal(Region.Us, record.Properties["region"]);
-        Assert.Equal(TelemetryRedaction.Hash(CustomerId), record.Properties["customerId"]);
-        Assert.Equal(TelemetryRedaction.Placeholder, record.Properties["cardNumber"]);
-        Assert.Equal(12.5m, record.Properties["amount"]);
-        Assert.Equal(order, record.Properties["result"]);
-        Assert.Equal(yield, record.Properties["yield"]);
-        Assert.Equal("order.placed region={region} customerId={customerId} cardNumber={cardNumber} amount={amount} yield={yield} result={result}", record.Properties["{OriginalFormat}"]);
+        Assert.Equal("order.placed region={region} customerId={customerId} cardNumber={cardNumber} amount={amount} yield={yield} result={result}", record.MessageTemplate);
         Assert.Equal($"order.placed region=Us customerId={TelemetryRedaction.Hash(CustomerId)} cardNumber=[REDACTED] amount=12.5 yield={yield} result={order}", record.Message);
-        Assert.DoesNotContain(record.AllText(), text => text.Contains(CustomerId, StringComparison.Ordinal) || text.Contains(CardNumber, StringComparison.Ordinal));
 
         // The same event on the method's span, without the redacted value, and counted.
-        var span = spans.SingleStopped("Checkout.PlaceAsync");
-        var spanEvent = Assert.Single(span.Events);
-        Assert.Equal("order.placed", spanEvent.Name);
-        Assert.Equal(TelemetryRedaction.Hash(CustomerId), spanEvent.Tags.Single(t => t.Key == "customerId").Value);
-        Assert.DoesNotContain(spanEvent.Tags, t => t.Key == "cardNumber");
+        var span = telemetry.AssertSpan("Checkout.PlaceAsync");
+        Assert.Equal("order.placed", Assert.Single(span.Events).Name);
+        span.AssertEvent("order.placed", ("customerId", TelemetryRedaction.Hash(CustomerId)));
+        Assert.DoesNotContain(span.Events.Single().Tags, t => t.Key == "cardNumber");
         Assert.Equal(record.TraceId, span.TraceId);
         Assert.Equal(record.SpanId, span.SpanId);
-        var count = Assert.Single(metrics.All, m => m.Instrument.Name == "business.events");
-        Assert.Equal("{event}", count.Instrument.Unit);
-        Assert.Equal("order.placed", count.Tags["event.name"]);
+        Assert.Equal("{event}", telemetry.AssertMeasurement("business.events", ("event.name", "order.placed")).Instrument.Unit);
+        telemetry.AssertNoPii(CustomerId, CardNumber);
     }
 
     [Fact]
@@ -134,17 +131,15 @@ public sealed class BusinessEventTests
     [InlineData(true)]
     public async Task Explicit_event_id_level_and_not_logged_values(bool yield)
     {
-        var logger = new CapturingLogger<Checkout>();
+        using var telemetry = TelemetryRecorder.Start();
 
-        int items = await new Checkout(logger).UpdateCartAsync(3, "session-secret", yield);
+        int items = await new Checkout(telemetry.CreateLogger<Checkout>()).UpdateCartAsync(3, "session-secret", yield);
 
-        var record = Assert.Single(logger.Records);
+        var record = telemetry.AssertEvent("cart.updated", ("items", 3), ("result", items));
         Assert.Equal(new EventId(4242, "cart.updated"), record.EventId);
         Assert.Equal(LogLevel.Debug, record.Level);
-        Assert.Equal(3, record.Properties["items"]);
-        Assert.Equal(items, record.Properties["result"]);
         Assert.DoesNotContain("sessionToken", record.Properties.Keys);
-        Assert.DoesNotContain(record.AllText(), text => text.Contains("session-secret", StringComparison.Ordinal));
+        telemetry.AssertNoPii("session-secret");
     }
 
     [Fact]
@@ -221,20 +216,20 @@ public sealed class LogPropertiesTests
     [Fact]
     public void Simple_properties_are_logged_with_their_own_protection()
     {
-        var logger = new CapturingLogger<Dispatch>();
+        using var telemetry = TelemetryRecorder.Start();
         var order = new ShippedOrder("o-1", 99.5m, "ann@example.com", "4111111111111111", "fragile", new Address("Main St 1", "Utrecht"));
 
-        new Dispatch(logger).Shipped(order, TimeSpan.FromSeconds(3));
+        new Dispatch(telemetry.CreateLogger<Dispatch>()).Shipped(order, TimeSpan.FromSeconds(3));
 
-        var record = Assert.Single(logger.Records);
-        Assert.Equal("o-1", record.Properties["order.Id"]);
-        Assert.Equal(99.5m, record.Properties["order.Total"]);
-        Assert.Equal(TelemetryRedaction.Hash("ann@example.com"), record.Properties["order.CustomerEmail"]);
-        Assert.Equal(TelemetryRedaction.Placeholder, record.Properties["order.CardNumber"]);
+        var record = telemetry.AssertEvent(
+            "order.shipped",
+            ("order.Id", "o-1"),
+            ("order.Total", 99.5m),
+            ("order.CustomerEmail", TelemetryRedaction.Hash("ann@example.com")),
+            ("order.CardNumber", TelemetryRedaction.Placeholder),
+            ("took", TimeSpan.FromSeconds(3)));
         Assert.DoesNotContain(record.Properties.Keys, k => k.StartsWith("order.InternalNote", StringComparison.Ordinal) || k.StartsWith("order.Shipping", StringComparison.Ordinal));
-        Assert.Equal(TimeSpan.FromSeconds(3), record.Properties["took"]);
-        Assert.DoesNotContain(record.AllText(), t => t.Contains("ann@", StringComparison.Ordinal) || t.Contains("4111", StringComparison.Ordinal)
-            || t.Contains("fragile", StringComparison.Ordinal) || t.Contains("Utrecht", StringComparison.Ordinal));
+        telemetry.AssertNoPii("ann@", "4111", "fragile", "Utrecht");
     }
 
     [Fact]
@@ -256,16 +251,14 @@ public sealed class ProtectedTagTests
     [Fact]
     public void Hashed_tags_carry_the_hash_and_redacted_tags_are_dropped()
     {
-        using var spans = new ActivityCollector();
-        using var metrics = new MetricCollector();
+        using var telemetry = TelemetryRecorder.Start();
 
-        new Dispatch(new CapturingLogger<Dispatch>()).Track("customer-8812", "4111111111111111");
+        new Dispatch(telemetry.CreateLogger<Dispatch>()).Track("customer-8812", "4111111111111111");
 
-        var span = spans.SingleStopped("Dispatch.Track");
-        Assert.Equal(TelemetryRedaction.Hash("customer-8812"), span.GetTagItem("customer.id"));
-        Assert.Null(span.GetTagItem("card.number"));
-        var calls = Assert.Single(metrics.Of("method.calls", "Dispatch.Track"));
-        Assert.Equal(TelemetryRedaction.Hash("customer-8812"), calls.Tags["customer.id"]);
-        Assert.DoesNotContain(span.TagObjects, t => t.Value is string text && (text.Contains("8812", StringComparison.Ordinal) || text.Contains("4111", StringComparison.Ordinal)));
+        telemetry.AssertSpan("Dispatch.Track")
+            .AssertTag("customer.id", TelemetryRedaction.Hash("customer-8812"))
+            .AssertNoTag("card.number");
+        telemetry.AssertMeasurement("method.calls", ("code.function.name", "Dispatch.Track"), ("customer.id", TelemetryRedaction.Hash("customer-8812")));
+        telemetry.AssertNoPii("customer-8812", "4111111111111111");
     }
 }

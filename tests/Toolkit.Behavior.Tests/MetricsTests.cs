@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using Toolkit.TestAssets;
+using Toolkit.Testing;
 using Xunit;
 
 namespace Toolkit.Behavior.Tests;
@@ -64,19 +66,17 @@ public sealed class MetricsTests
     [Fact]
     public void Error_type_tag_is_added_only_on_failure()
     {
-        using var metrics = new MetricCollector();
+        using var telemetry = TelemetryRecorder.Start();
         var shapes = new Shapes();
 
         shapes.Add(1, Region.Eu, "c-1");
         Assert.Throws<InvalidOperationException>(() => shapes.Fail("nope"));
 
-        Assert.All(metrics.All.Where(m => m.Function == "Shapes.Add"), m => Assert.False(m.Tags.ContainsKey("error.type")));
-        var duration = Assert.Single(metrics.Of("method.duration", "Shapes.Fail"));
-        var calls = Assert.Single(metrics.Of("method.calls", "Shapes.Fail"));
-        Assert.Equal("System.InvalidOperationException", duration.Tags["error.type"]);
-        Assert.Equal("System.InvalidOperationException", calls.Tags["error.type"]);
+        Assert.All(telemetry.Measurements.Where(m => m.Tags.GetValueOrDefault("code.function.name") is "Shapes.Add"), m => Assert.False(m.Tags.ContainsKey("error.type")));
+        telemetry.AssertMeasurement("method.duration", ("code.function.name", "Shapes.Fail"), ("error.type", "System.InvalidOperationException"));
+        var calls = telemetry.AssertMeasurement("method.calls", ("code.function.name", "Shapes.Fail"), ("error.type", "System.InvalidOperationException"));
         Assert.Equal(1, calls.Value);
-        Assert.DoesNotContain(metrics.All, m => m.Tags.Values.Any(v => v is string s && s.Contains("nope", StringComparison.Ordinal)));
+        telemetry.AssertNoPii("nope");
     }
 
     [Fact]
