@@ -27,7 +27,7 @@ public sealed partial class PaymentGateway
         var latency = TimeSpan.FromMilliseconds(30 + (random.NextDouble() * 90));
         if (random.NextDouble() < 0.05)
         {
-            latency += TimeSpan.FromMilliseconds(300 + (random.NextDouble() * 900));
+            latency += TimeSpan.FromMilliseconds(200 + (random.NextDouble() * 600));
         }
 
         if (random.NextDouble() < 0.02)
