@@ -32,7 +32,8 @@ internal static class TelemetryExtensions
         });
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("shop"))
+            // "shop" unless OTEL_SERVICE_NAME or OTEL_RESOURCE_ATTRIBUTES say otherwise: the detector added last wins.
+            .ConfigureResource(resource => resource.AddService("shop").AddEnvironmentVariableDetector())
             .WithTracing(tracing =>
             {
                 tracing.AddToolkitSources();

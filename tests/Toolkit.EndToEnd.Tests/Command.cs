@@ -54,7 +54,7 @@ internal static class Command
             startInfo.ArgumentList.Add(argument);
         }
 
-        // Quiet, self-contained dotnet invocations: no first-run banner, no build servers left running afterwards.
+        // Quiet dotnet invocations that leave no MSBuild node or compiler server running once they are done.
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";

@@ -26,7 +26,7 @@ public sealed class NewcomerTests(PackedToolkit packed)
         // A package folder of its own: nothing cached by other builds on this machine can take part.
         var environment = new Dictionary<string, string?> { ["NUGET_PACKAGES"] = work.PathOf("packages") };
 
-        await DotNet.RunAsync(app, environment, s_stepTimeout, "new", "console", "--no-restore");
+        await DotNet.RunAsync(app, environment, s_stepTimeout, "new", "console");
         await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), NuGetConfig(packed.Feed));
         await DotNet.RunAsync(app, environment, s_stepTimeout, "add", "package", "Toolkit", "--version", packed.Version);
         await DotNet.RunAsync(app, environment, s_stepTimeout, "add", "package", "OpenTelemetry.Exporter.Console");
@@ -35,8 +35,8 @@ public sealed class NewcomerTests(PackedToolkit packed)
             File.Copy(Path.Combine(AppContext.BaseDirectory, "Newcomer", file), Path.Combine(app, file), overwrite: true);
         }
 
-        await DotNet.RunAsync(app, environment, s_stepTimeout, "build", "-warnaserror", "--disable-build-servers");
-        var run = await DotNet.RunAsync(app, environment, s_stepTimeout, "run", "--no-build");
+        await DotNet.RunAsync(app, environment, s_stepTimeout, "build", "-warnaserror");
+        var run = await DotNet.RunAsync(app, environment, s_stepTimeout, "run");
         string output = run.Output;
 
         // What the program printed itself, then what the console exporters printed.

@@ -28,8 +28,7 @@ public sealed class PackedToolkit : IAsyncLifetime
             "pack", Repository.PathOf("src", "Runtime", "Toolkit.Runtime.csproj"),
             "--configuration", "Release",
             "--output", Feed,
-            $"-p:PackageVersion={Version}",
-            "--disable-build-servers").ConfigureAwait(false);
+            $"-p:PackageVersion={Version}").ConfigureAwait(false);
 
     public Task DisposeAsync()
     {
