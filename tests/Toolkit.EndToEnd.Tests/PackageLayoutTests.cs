@@ -1,3 +1,4 @@
+using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
@@ -29,6 +30,18 @@ public sealed class PackageLayoutTests(PackedToolkit packed)
     }
 
     [Fact]
+    public void Build_props_reach_direct_and_transitive_consumers_alike()
+    {
+        using var package = ZipFile.OpenRead(packed.PackagePath);
+        string direct = Read(package, "build/Toolkit.props");
+
+        Assert.Equal(direct, Read(package, "buildTransitive/Toolkit.props"));
+        var properties = XDocument.Parse(direct).Descendants().Where(e => e.Name.LocalName.StartsWith("Interceptors", System.StringComparison.Ordinal));
+        Assert.All(properties, p => Assert.EndsWith(";Toolkit.Generated", p.Value, System.StringComparison.Ordinal));
+        Assert.Equal(["InterceptorsNamespaces", "InterceptorsPreviewNamespaces"], properties.Select(p => p.Name.LocalName));
+    }
+
+    [Fact]
     public void Nuspec_has_metadata_and_depends_only_on_packages_users_can_get()
     {
         using var package = ZipFile.OpenRead(packed.PackagePath);
@@ -51,5 +64,11 @@ public sealed class PackageLayoutTests(PackedToolkit packed)
         Assert.Equal(
             ["Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "OpenTelemetry.Api"],
             dependencies);
+    }
+
+    private static string Read(ZipArchive package, string entry)
+    {
+        using var reader = new StreamReader(package.GetEntry(entry)!.Open());
+        return reader.ReadToEnd();
     }
 }
