@@ -85,7 +85,7 @@ internal sealed partial class TrafficSimulator(
                     _ = SendAsync(client, NextRequest(), stoppingToken);
                 }
 
-                // Every 20 seconds the warehouse gets two more of the limited edition, which sells faster than that.
+                // Every 20 seconds two more of the limited edition: about what sells at the default rate, so it runs out now and then.
                 if (++tick % Math.Max(1, (long)(settings.RequestsPerSecond * 20)) == 0)
                 {
                     await RestockAsync(client, stoppingToken).ConfigureAwait(false);
