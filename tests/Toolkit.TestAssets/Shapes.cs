@@ -45,6 +45,7 @@ public sealed partial class Shapes
 
     [Traced]
     [Timed]
+    [Slo(LatencyP95 = "10ms")]
     public partial Task DelayAsync(int milliseconds, CancellationToken cancellationToken);
 
     private async Task DelayAsyncCore(int milliseconds, CancellationToken cancellationToken) =>
