@@ -1,4 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -21,6 +25,24 @@ internal static class PrometheusTools
 
     /// <summary>Runs <c>promtool check rules</c> on a file; returns its exit code and output.</summary>
     public static (int ExitCode, string Output) CheckRules(string path) => Run(Promtool, "check", "rules", path);
+
+    /// <summary>
+    /// Checks PromQL expressions with <c>promtool</c> by writing each as a recording rule of a throwaway rule file;
+    /// Grafana's <c>$__rate_interval</c> becomes the duration it stands for.
+    /// </summary>
+    public static (int ExitCode, string Output) CheckQueries(IReadOnlyList<string> expressions)
+    {
+        var rules = new StringBuilder("groups:\n  - name: queries\n    rules:\n");
+        for (int i = 0; i < expressions.Count; i++)
+        {
+            string expression = expressions[i].Replace(DashboardWriter.RateInterval, "5m", StringComparison.Ordinal);
+            rules.Append(CultureInfo.InvariantCulture, $"      - record: query:{i}\n        expr: {JsonSerializer.Serialize(expression)}\n");
+        }
+
+        string path = Path.Combine(Directory.CreateTempSubdirectory("toolkit-promql-").FullName, "queries.yml");
+        File.WriteAllText(path, rules.ToString());
+        return CheckRules(path);
+    }
 
     public static (int ExitCode, string Output) Run(string fileName, params string[] arguments)
     {
