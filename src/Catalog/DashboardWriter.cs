@@ -109,7 +109,7 @@ internal static class DashboardWriter
                 .Select(s => new TargetSpec($"sum by ({by}) (rate({s.Metric}{{{s.Selector}}}[{RateInterval}]))", $"{{{{{by}}}}}"))
                 .ToArray());
             yield return new PanelSpec("Calls", "Error ratio", "percentunit", callSeries
-                .Select(s => new TargetSpec(Queries.ErrorRatio(s.Metric, s.Selector, RateInterval, by), $"{{{{{by}}}}}"))
+                .Select(s => new TargetSpec(Queries.ErrorRatio(s.Metric, s.Selector, RateInterval, by, zeroFill: true), $"{{{{{by}}}}}"))
                 .ToArray());
         }
 

@@ -23,9 +23,15 @@ internal static class Queries
     public static string Failed(string selector) => $"{selector}, {PrometheusNames.ErrorLabel}!=\"\"";
 
     /// <summary>The fraction of calls that failed over <paramref name="window"/>, per <paramref name="grouping"/>.</summary>
-    public static string ErrorRatio(string metric, string selector, string window, string grouping) =>
-        $"sum by ({grouping}) (rate({metric}{{{Failed(selector)}}}[{window}]))"
-        + $" / sum by ({grouping}) (rate({metric}{{{selector}}}[{window}]))";
+    /// <param name="zeroFill">
+    /// Whether groups without failures show 0 rather than nothing, as a graph should; an alert needs no series for them.
+    /// </param>
+    public static string ErrorRatio(string metric, string selector, string window, string grouping, bool zeroFill = false)
+    {
+        string failed = $"sum by ({grouping}) (rate({metric}{{{Failed(selector)}}}[{window}]))";
+        string all = $"sum by ({grouping}) (rate({metric}{{{selector}}}[{window}]))";
+        return zeroFill ? $"({failed} or 0 * {all}) / {all}" : $"{failed} / {all}";
+    }
 
     /// <summary>The fraction of calls slower than <paramref name="bound"/>, which must be a bucket boundary.</summary>
     public static string SlowRatio(InstrumentPart histogram, string selector, double bound, string window, string grouping) =>
