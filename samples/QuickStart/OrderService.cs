@@ -23,6 +23,7 @@ public sealed partial class OrderService(ILogger<OrderService> logger)
     [Counted]
     [InFlight]
     [BusinessEvent("order.placed")]
+    [Slo(LatencyP95 = "250ms", ErrorRate = 0.01)]
     [return: NotLogged] // a Receipt is a record: its text would print every field
     public partial Task<Receipt> PlaceOrderAsync(
         [Tag("shop.region")] Region region,
@@ -50,6 +51,7 @@ public sealed partial class OrderService(ILogger<OrderService> logger)
 
     [Traced]
     [Counted]
+    [Slo(ErrorRate = 0.001)]
     public partial bool Reserve([Tag("shop.sku")] string sku, int quantity);
 
     private static bool ReserveCore(string sku, int quantity) => quantity <= 10;

@@ -49,6 +49,12 @@ internal static class DiagnosticDescriptors
         "[Tag] on {0} of '{1}' has no value to emit and is ignored",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidSlo = Create(
+        "TK1010",
+        "Service-level objective cannot be measured",
+        "The [Slo] of '{0}' cannot be measured: {1}",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor InvalidEventName = Create(
         "TK1101",
         "Business event needs a name",

@@ -117,6 +117,24 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Editing_an_objective_rewrites_only_that_type_s_manifest_part()
+    {
+        var compilation = GeneratorRunner.Compile(Orders, Payments);
+        var driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.First();
+        var newTree = tree.WithChangedText(tree.GetText().Replace(tree.ToString().IndexOf("[Traced, Timed]", StringComparison.Ordinal), "[Traced, Timed]".Length, "[Traced, Timed, Slo(LatencyP95 = \"250ms\")]"));
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, newTree));
+
+        var result = driver.GetRunResult().Results.Single();
+        var types = result.TrackedSteps[TrackingNames.Types].SelectMany(s => s.Outputs).ToArray();
+        Assert.Single(types, o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Single(types, o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached);
+        // The source's part lists instruments, which the objective does not change: the holder is not rewritten.
+        AssertReasons(result, TrackingNames.Usage, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        Assert.Contains("\\\"slo\\\":{\\\"latency\\\":[{\\\"percentile\\\":0.95,\\\"seconds\\\":0.25", result.GeneratedSources.Single(s => s.HintName == "Shop.Orders.Toolkit.g.cs").SourceText.ToString());
+    }
+
+    [Fact]
     public void No_symbols_syntax_or_compilations_are_held_by_the_pipeline()
     {
         var compilation = GeneratorRunner.Compile(Orders, Payments);

@@ -6,7 +6,7 @@ using Xunit.Sdk;
 namespace Toolkit.Generators.Tests;
 
 /// <summary>
-/// Compares generated source with <c>Snapshots/&lt;name&gt;.verified.cs</c>. Set <c>TOOLKIT_ACCEPT_SNAPSHOTS=1</c>
+/// Compares generated text with <c>Snapshots/&lt;name&gt;.verified.cs</c> (or another extension). Set <c>TOOLKIT_ACCEPT_SNAPSHOTS=1</c>
 /// to write the received text as the new verified file; otherwise a mismatch fails and leaves a
 /// <c>.received.cs</c> beside it to diff.
 /// </summary>
@@ -14,11 +14,11 @@ internal static class Snapshot
 {
     public const string AcceptVariable = "TOOLKIT_ACCEPT_SNAPSHOTS";
 
-    public static void Verify(string name, string received, [CallerFilePath] string callerPath = "")
+    public static void Verify(string name, string received, string extension = "cs", [CallerFilePath] string callerPath = "")
     {
         string directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
-        string verifiedPath = Path.Combine(directory, name + ".verified.cs");
-        string receivedPath = Path.Combine(directory, name + ".received.cs");
+        string verifiedPath = Path.Combine(directory, name + ".verified." + extension);
+        string receivedPath = Path.Combine(directory, name + ".received." + extension);
         received = Normalize(received);
 
         if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")

@@ -23,6 +23,7 @@ public sealed partial class Shapes
     [Timed]
     [Counted]
     [InFlight]
+    [Slo(LatencyP95 = "250ms", ErrorRate = 0.01)]
     public partial int Add(int x, [Tag("shop.region")] Region region, [Tag("customer.id", SpanOnly = true)] string customerId);
 
     private int AddCore(int x, Region region, string customerId) => x + 1;
@@ -37,12 +38,14 @@ public sealed partial class Shapes
     [Traced]
     [Timed]
     [Counted]
+    [Slo(ErrorRate = 0.05, WindowDays = 7)]
     public partial int Fail(string reason);
 
     private int FailCore(string reason) => throw new InvalidOperationException(reason);
 
     [Traced]
     [Timed]
+    [Slo(LatencyP95 = "10ms")]
     public partial Task DelayAsync(int milliseconds, CancellationToken cancellationToken);
 
     private async Task DelayAsyncCore(int milliseconds, CancellationToken cancellationToken) =>
@@ -177,6 +180,7 @@ public sealed partial class Shapes
 
     [Timed("shapes.custom.duration", Buckets = [0.001, 0.01, 0.1])]
     [Counted("shapes.custom.calls")]
+    [Slo(LatencyP99 = "50ms")]
     public partial int Custom(int x);
 
     private int CustomCore(int x) => x;

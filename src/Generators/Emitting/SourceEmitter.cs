@@ -15,6 +15,7 @@ internal static class SourceEmitter
         var writer = new SourceWriter();
         writer.WriteFileHeader();
         writer.WriteLine($"[assembly: global::Toolkit.Internal.InstrumentedSourceAttribute(global::{source.HolderNamespace}.{SourceSpec.HolderClassName}.Name)]");
+        ManifestEmitter.WriteAttribute(writer, ManifestEmitter.SourcePart(source, usage));
         writer.WriteLine();
         writer.OpenBlock("namespace " + source.HolderNamespace);
         writer.WriteLine("/// <summary>The telemetry source of this assembly's generated instrumentation.</summary>");

@@ -14,6 +14,8 @@ internal static class TypeEmitter
     {
         var writer = new SourceWriter();
         writer.WriteFileHeader();
+        ManifestEmitter.WriteAttribute(writer, ManifestEmitter.TypePart(type));
+        writer.WriteLine();
 
         var location = type.Location;
         if (location.Namespace.Length > 0)

@@ -11,6 +11,7 @@ namespace Toolkit.Generators.Model;
 /// <param name="CancellationToken">The name of the method's <c>CancellationToken</c> parameter, if any.</param>
 /// <param name="Logged">The logger of a <c>[Logged]</c> method.</param>
 /// <param name="HasCore">False for a bodiless <c>[BusinessEvent]</c> method: calling it writes the event.</param>
+/// <param name="Slo">The method's service-level objectives, carried to the telemetry manifest.</param>
 internal sealed record MethodSpec(
     string Name,
     string CoreName,
@@ -32,7 +33,8 @@ internal sealed record MethodSpec(
     EventSpec? Event,
     LoggerSpec? Logged,
     bool HasCore,
-    string TelemetryClass)
+    string TelemetryClass,
+    SloSpec? Slo = null)
 {
     public bool HasMetrics => Duration is not null || Calls is not null || Active is not null;
 

@@ -14,6 +14,7 @@ internal static class AttributeNames
     public const string Redacted = "Toolkit.RedactedAttribute";
     public const string NotLogged = "Toolkit.NotLoggedAttribute";
     public const string LogProperties = "Toolkit.LogPropertiesAttribute";
+    public const string Slo = "Toolkit.SloAttribute";
     public const string TelemetrySource = "Toolkit.TelemetrySourceAttribute";
     public const string InstrumentedSource = "Toolkit.Internal.InstrumentedSourceAttribute";
 

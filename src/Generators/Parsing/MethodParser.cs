@@ -138,6 +138,7 @@ internal sealed class MethodParser
         var duration = ParseInstrument(Symbols.Find(attributes, AttributeNames.Timed), InstrumentKind.Histogram);
         var calls = ParseInstrument(Symbols.Find(attributes, AttributeNames.Counted), InstrumentKind.Counter);
         var active = ParseInstrument(Symbols.Find(attributes, AttributeNames.InFlight), InstrumentKind.UpDownCounter);
+        var slo = ParseSlo(Symbols.Find(attributes, AttributeNames.Slo), duration, calls);
         if (_diagnostics.Any(d => d.Diagnostic.Severity == DiagnosticSeverity.Error))
         {
             return null;
@@ -172,7 +173,76 @@ internal sealed class MethodParser
                 ? businessEvent?.Logger ?? EventParser.Logger(_method, (descriptor, arguments) => Report(descriptor, loggedAttribute, arguments))
                 : null,
             HasCore: core is not null,
-            TelemetryClass: SourceSpec.HolderFor(assemblyName));
+            TelemetryClass: SourceSpec.HolderFor(assemblyName),
+            Slo: slo);
+    }
+
+    /// <summary>Reads <c>[Slo]</c>; an objective that no instrument of the method can measure is reported and left out.</summary>
+    private SloSpec? ParseSlo(AttributeData? attribute, InstrumentSpec? duration, InstrumentSpec? calls)
+    {
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        var latency = new List<LatencyObjective>();
+        double? errorRate = null;
+        int windowDays = 30;
+        foreach (var argument in attribute.NamedArguments)
+        {
+            switch (argument.Key)
+            {
+                case "LatencyP50" or "LatencyP95" or "LatencyP99" when argument.Value.Value is string text:
+                    double percentile = argument.Key == "LatencyP50" ? 0.5 : argument.Key == "LatencyP95" ? 0.95 : 0.99;
+                    if (duration is null)
+                    {
+                        Report(DiagnosticDescriptors.InvalidSlo, attribute, _method.Name, "a latency objective needs [Timed]");
+                    }
+                    else if (SloDurations.TryParse(text, out double seconds))
+                    {
+                        latency.Add(new LatencyObjective(percentile, seconds, text.Trim()));
+                    }
+                    else
+                    {
+                        Report(DiagnosticDescriptors.InvalidSlo, attribute, _method.Name, $"'{text}' is not a positive duration such as \"300ms\", \"1.5s\" or \"2m\"");
+                    }
+
+                    break;
+                case "ErrorRate" when argument.Value.Value is double rate && rate != 0:
+                    if (!(rate > 0 && rate < 1))
+                    {
+                        Report(DiagnosticDescriptors.InvalidSlo, attribute, _method.Name, "ErrorRate must be a fraction between 0 and 1, e.g. 0.01");
+                    }
+                    else if (duration is null && calls is null)
+                    {
+                        Report(DiagnosticDescriptors.InvalidSlo, attribute, _method.Name, "an error-rate objective needs [Timed] or [Counted]");
+                    }
+                    else
+                    {
+                        errorRate = rate;
+                    }
+
+                    break;
+                case "WindowDays" when argument.Value.Value is int days:
+                    if (days <= 0)
+                    {
+                        Report(DiagnosticDescriptors.InvalidSlo, attribute, _method.Name, "WindowDays must be positive");
+                    }
+                    else
+                    {
+                        windowDays = days;
+                    }
+
+                    break;
+            }
+        }
+
+        if (latency.Count == 0 && errorRate is null)
+        {
+            return null;
+        }
+
+        return new SloSpec(latency.OrderBy(l => l.Percentile).ToEquatableArray(), errorRate, windowDays);
     }
 
     private TypeLocation ParseLocation()

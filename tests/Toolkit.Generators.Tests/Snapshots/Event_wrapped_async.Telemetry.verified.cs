@@ -2,6 +2,7 @@
 #nullable enable
 
 [assembly: global::Toolkit.Internal.InstrumentedSourceAttribute(global::Toolkit.Generated.TestAssembly.Telemetry.Name)]
+[assembly: global::Toolkit.Internal.TelemetryManifestAttribute("{\"schema\":1,\"source\":\"TestAssembly\",\"traced\":true,\"instruments\":[{\"name\":\"business.events\",\"kind\":\"counter\",\"unit\":\"{event}\",\"description\":\"The number of business events written.\"}]}")]
 
 namespace Toolkit.Generated.TestAssembly
 {

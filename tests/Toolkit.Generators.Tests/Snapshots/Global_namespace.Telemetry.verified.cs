@@ -2,6 +2,7 @@
 #nullable enable
 
 [assembly: global::Toolkit.Internal.InstrumentedSourceAttribute(global::Toolkit.Generated.TestAssembly.Telemetry.Name)]
+[assembly: global::Toolkit.Internal.TelemetryManifestAttribute("{\"schema\":1,\"source\":\"TestAssembly\",\"version\":\"3.1.4+abc\",\"traced\":false,\"instruments\":[{\"name\":\"checkout.attempts\",\"kind\":\"counter\",\"unit\":\"{call}\",\"description\":\"The number of calls to instrumented methods.\"},{\"name\":\"checkout.duration\",\"kind\":\"histogram\",\"unit\":\"s\",\"description\":\"The duration of calls to instrumented methods.\",\"buckets\":[0.1,0.5,1]},{\"name\":\"checkout.active\",\"kind\":\"updowncounter\",\"unit\":\"{call}\",\"description\":\"The number of calls to instrumented methods in progress.\"}]}")]
 
 namespace Toolkit.Generated.TestAssembly
 {

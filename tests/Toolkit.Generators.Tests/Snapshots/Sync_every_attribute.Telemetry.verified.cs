@@ -2,6 +2,7 @@
 #nullable enable
 
 [assembly: global::Toolkit.Internal.InstrumentedSourceAttribute(global::Toolkit.Generated.TestAssembly.Telemetry.Name)]
+[assembly: global::Toolkit.Internal.TelemetryManifestAttribute("{\"schema\":1,\"source\":\"Shop.Orders\",\"version\":\"2.0.0\",\"traced\":true,\"instruments\":[{\"name\":\"method.calls\",\"kind\":\"counter\",\"unit\":\"{call}\",\"description\":\"The number of calls to instrumented methods.\"},{\"name\":\"method.duration\",\"kind\":\"histogram\",\"unit\":\"s\",\"description\":\"The duration of calls to instrumented methods.\",\"buckets\":[0.005,0.01,0.025,0.05,0.075,0.1,0.25,0.5,0.75,1,2.5,5,7.5,10]},{\"name\":\"method.active\",\"kind\":\"updowncounter\",\"unit\":\"{call}\",\"description\":\"The number of calls to instrumented methods in progress.\"}]}")]
 
 namespace Toolkit.Generated.TestAssembly
 {

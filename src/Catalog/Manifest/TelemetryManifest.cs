@@ -1,0 +1,62 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Toolkit.Catalog.Manifest;
+
+/// <summary>An assembly's telemetry as the generator recorded it: its source and every instrumented method.</summary>
+/// <param name="Assembly">The assembly's simple name.</param>
+internal sealed record TelemetryManifest(string Assembly, SourcePart Source, IReadOnlyList<TypePart> Types)
+{
+    /// <summary>Every instrumented method, ordered by function name.</summary>
+    public IEnumerable<MethodPart> Methods =>
+        Types.SelectMany(t => t.Methods).OrderBy(m => m.Function, System.StringComparer.Ordinal);
+}
+
+/// <summary>The source: the <c>ActivitySource</c> and <c>Meter</c> name and version, and the instruments it creates.</summary>
+internal sealed record SourcePart(string Source, string? Version, bool Traced, IReadOnlyList<InstrumentPart> Instruments);
+
+/// <summary>A metric instrument. <paramref name="Kind"/> is <c>histogram</c>, <c>counter</c> or <c>updowncounter</c>.</summary>
+internal sealed record InstrumentPart(string Name, string Kind, string Unit, string? Description, IReadOnlyList<double>? Buckets);
+
+/// <summary>The instrumented methods of one type.</summary>
+internal sealed record TypePart(string Type, IReadOnlyList<MethodPart> Methods);
+
+/// <summary>One instrumented method and everything it emits.</summary>
+/// <param name="Function">The <c>code.function.name</c> value, <c>Type.Method</c>.</param>
+internal sealed record MethodPart(
+    string Name,
+    string Function,
+    string Namespace,
+    SpanPart? Span,
+    InstrumentPart? Duration,
+    InstrumentPart? Calls,
+    InstrumentPart? Active,
+    IReadOnlyList<TagPart> Tags,
+    EventPart? Event,
+    bool Logged,
+    SloPart? Slo)
+{
+    /// <summary>The tags on the method's metrics besides <c>code.function.name</c> and <c>error.type</c>.</summary>
+    public IEnumerable<TagPart> MetricTags => Tags.Where(t => t.Metric);
+}
+
+/// <summary>The span a method starts. <paramref name="Kind"/> is an <c>ActivityKind</c> member name.</summary>
+internal sealed record SpanPart(string Name, string Kind);
+
+/// <summary>A <c>[Tag]</c>: a span attribute and, when <paramref name="Metric"/>, a metric tag.</summary>
+/// <param name="Source">The parameter it comes from, or <c>return</c>.</param>
+/// <param name="Classification"><c>none</c> or <c>hashed</c>; redacted values are never tags.</param>
+internal sealed record TagPart(string Key, string Source, bool Metric, string Classification);
+
+/// <summary>A business event: a log record, a span event and a <c>business.events</c> count.</summary>
+internal sealed record EventPart(string Name, int Id, string Level, string Template, IReadOnlyList<EventPropertyPart> Properties);
+
+/// <summary>A property of a business event's record. <paramref name="Classification"/> is <c>none</c>, <c>hashed</c> or <c>redacted</c>.</summary>
+internal sealed record EventPropertyPart(string Name, string Source, string Classification);
+
+/// <summary>A method's service-level objectives.</summary>
+/// <param name="ErrorRate">The acceptable fraction of failed calls, if there is an error objective.</param>
+internal sealed record SloPart(IReadOnlyList<LatencyPart> Latency, double? ErrorRate, int WindowDays);
+
+/// <summary>A latency objective: <paramref name="Percentile"/> of the calls complete within <paramref name="Seconds"/>.</summary>
+internal sealed record LatencyPart(double Percentile, double Seconds, string Text);

@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Toolkit.Catalog.Tests.Prometheus;
+using Toolkit.TestAssets;
+using Xunit;
+
+namespace Toolkit.Catalog.Tests;
+
+/// <summary>
+/// The generated rules loaded into a real Prometheus that scrapes a process under load: the objectives that the
+/// traffic breaks alert, the ones it keeps stay quiet, and every rule evaluates without error.
+/// </summary>
+public sealed class AlertEvaluationTests
+{
+    [Fact]
+    public async Task Broken_objectives_fire_and_kept_ones_do_not()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var manifest = TestAssembly.Manifest;
+        string rules = TestAssembly.TempFile("rules.yml", AlertRulesWriter.Write(manifest));
+        await using var host = await MetricsHost.StartAsync(manifest.Source.Source);
+
+        // Fail always fails (objective: 5% errors); DelayAsync takes 30 ms (objective: p95 within 10 ms);
+        // Add succeeds at once (objectives: 1% errors, p95 within 250 ms).
+        using var stop = new CancellationTokenSource();
+        var traffic = Task.Run(async () =>
+        {
+            var shapes = new Shapes();
+            while (!stop.IsCancellationRequested)
+            {
+                shapes.Add(1, Region.Eu, "customer");
+                Assert.Throws<InvalidOperationException>(() => shapes.Fail("boom"));
+                await shapes.DelayAsync(30, CancellationToken.None);
+            }
+        });
+
+        try
+        {
+            await using var prometheus = await PrometheusServer.StartAsync([host.Target], [rules], timeout.Token);
+            string[] mustFire = ["ShapesFailErrorBudgetBurn", "ShapesDelayAsyncLatencyP95BudgetBurn", "ShapesDelayAsyncLatencyP95BudgetBurnSlow"];
+            string[] mustNotFire = ["ShapesAddErrorBudgetBurn", "ShapesAddErrorBudgetBurnSlow", "ShapesAddLatencyP95BudgetBurn", "ShapesAddLatencyP95BudgetBurnSlow", "ShapesCustomLatencyP99High"];
+
+            IReadOnlyList<(string Name, string State)> alerts = [];
+            while (!mustFire.All(name => alerts.Contains((name, "firing"))))
+            {
+                Assert.False(timeout.IsCancellationRequested, $"Alerts firing after 3 minutes: {string.Join(", ", alerts)}\n{prometheus.Log}");
+                await Task.Delay(1000, timeout.Token);
+                alerts = await prometheus.AlertsAsync(timeout.Token);
+            }
+
+            // The quiet rules had data to judge: the method they watch was scraped, with its buckets.
+            Assert.True(await prometheus.CountSeriesAsync("method_calls_total{code_function_name=\"Shapes.Add\"}", timeout.Token) > 0);
+            Assert.True(await prometheus.CountSeriesAsync("method_duration_seconds_bucket{code_function_name=\"Shapes.Add\", le=\"0.25\"}", timeout.Token) > 0);
+
+            // A few more evaluations over the same traffic, then neither pending nor firing for the kept objectives.
+            await Task.Delay(3000, timeout.Token);
+            alerts = await prometheus.AlertsAsync(timeout.Token);
+            Assert.DoesNotContain(alerts, a => mustNotFire.Contains(a.Name));
+            Assert.All(mustFire, name => Assert.Contains((name, "firing"), alerts));
+
+            var loaded = await prometheus.RulesAsync(timeout.Token);
+            Assert.Equal(AlertRulesWriter.Rules(manifest).Select(r => r.Name).Order(StringComparer.Ordinal), loaded.Select(r => r.Name).Order(StringComparer.Ordinal));
+            Assert.All(loaded, rule => Assert.True(rule.Health == "ok", $"{rule.Name}: {rule.Health} {rule.Error}"));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await traffic;
+        }
+    }
+}

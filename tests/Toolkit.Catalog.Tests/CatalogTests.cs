@@ -1,0 +1,76 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace Toolkit.Catalog.Tests;
+
+/// <summary>The Markdown catalog, and the tool run as a build runs it.</summary>
+public sealed class CatalogTests
+{
+    private static readonly string s_catalog = CatalogWriter.Write(TestAssembly.Manifest);
+
+    [Fact]
+    public void Lists_spans_metrics_and_events_with_their_tags()
+    {
+        Assert.Contains("| `Shapes.Add` | Client | `Toolkit.TestAssets.Shapes.Add()` | `shop.region`, `customer.id` |", s_catalog, StringComparison.Ordinal);
+        Assert.Contains("| `shapes.custom.duration` | histogram, buckets `[0.001, 0.01, 0.1]` | `s` | `shapes_custom_duration_seconds_bucket`, `_sum`, `_count` |", s_catalog, StringComparison.Ordinal);
+        Assert.Contains("| `audit.login` | 1613282775 | Information | `Toolkit.TestAssets.Audit.Login()` | `userName` (hashed), `password` (redacted), `country` |", s_catalog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shows_what_is_hashed_or_redacted_and_where()
+    {
+        Assert.Contains("| `Toolkit.TestAssets.Dispatch.Track()` | `customerId` | hashed | span attribute and metric tag `customer.id` |", s_catalog, StringComparison.Ordinal);
+        Assert.Contains("| `Toolkit.TestAssets.Dispatch.Shipped()` | `order → order.CardNumber` | redacted | property `order.CardNumber` of `order.shipped` |", s_catalog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lists_objectives_with_their_alerts()
+    {
+        Assert.Contains("| `Toolkit.TestAssets.Shapes.Custom()` | p99 ≤ 50ms | 30 days | `ShapesCustomLatencyP99High` (page) |", s_catalog, StringComparison.Ordinal);
+        Assert.Contains("| `Toolkit.TestAssets.Shapes.Fail()` | errors ≤ 5% | 7 days | `ShapesFailErrorBudgetBurn` (page) |", s_catalog, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_tool_writes_the_three_files_or_those_asked_for()
+    {
+        string all = Directory.CreateTempSubdirectory("toolkit-catalog-").FullName;
+        string rulesOnly = Directory.CreateTempSubdirectory("toolkit-catalog-").FullName;
+
+        Assert.Equal(0, RunTool(TestAssembly.Path, "--out", all).ExitCode);
+        Assert.Equal(0, RunTool(TestAssembly.Path, "--out", rulesOnly, "--rules").ExitCode);
+
+        Assert.Equal(
+            ["Toolkit.TestAssets.dashboard.json", "Toolkit.TestAssets.rules.yml", "Toolkit.TestAssets.telemetry.md"],
+            Directory.GetFiles(all).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+        Assert.Equal(["Toolkit.TestAssets.rules.yml"], Directory.GetFiles(rulesOnly).Select(f => Path.GetFileName(f)));
+        Assert.Equal(s_catalog.ReplaceLineEndings("\n"), File.ReadAllText(Path.Combine(all, "Toolkit.TestAssets.telemetry.md")));
+    }
+
+    [Fact]
+    public void The_tool_fails_clearly_on_an_assembly_without_a_manifest()
+    {
+        var (exitCode, output) = RunTool(typeof(ToolkitSources).Assembly.Location);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("has no telemetry manifest", output, StringComparison.Ordinal);
+    }
+
+    private static (int ExitCode, string Output) RunTool(params string[] arguments)
+    {
+        string tool = Path.Combine(AppContext.BaseDirectory, "Toolkit.Catalog.dll");
+        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(tool);
+        foreach (string argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
+}

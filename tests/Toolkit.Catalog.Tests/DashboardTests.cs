@@ -1,0 +1,67 @@
+using System.Linq;
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace Toolkit.Catalog.Tests;
+
+/// <summary>The Grafana dashboard of Toolkit.TestAssets: its panels, and every query checked by promtool.</summary>
+public sealed class DashboardTests
+{
+    private static readonly JsonNode s_dashboard = JsonNode.Parse(DashboardWriter.Write(TestAssembly.Manifest))!;
+
+    [Fact]
+    public void Every_query_passes_promtool()
+    {
+        string[] expressions = s_dashboard["panels"]!.AsArray()
+            .SelectMany(panel => panel!["targets"]?.AsArray() ?? [])
+            .Select(target => (string)target!["expr"]!)
+            .ToArray();
+        Assert.Equal(DashboardWriter.Expressions(TestAssembly.Manifest), expressions);
+
+        var (exitCode, output) = Prometheus.PrometheusTools.CheckQueries(expressions);
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains($"SUCCESS: {expressions.Length} rules found", output, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Panels_for_rate_errors_latency_in_flight_and_events()
+    {
+        var panels = s_dashboard["panels"]!.AsArray().Select(p => p!).ToArray();
+        string[] titles = panels.Where(p => (string)p["type"]! == "timeseries").Select(p => (string)p["title"]!).ToArray();
+
+        Assert.Equal("Toolkit.TestAssets telemetry", (string)s_dashboard["title"]!);
+        Assert.Equal("toolkit-toolkit-testassets", (string)s_dashboard["uid"]!);
+        Assert.Equal(
+            [
+                "Call rate", "Error ratio",
+                "method.duration p50", "method.duration p95", "method.duration p99",
+                "shapes.custom.duration p50", "shapes.custom.duration p95", "shapes.custom.duration p99",
+                "method.active: calls in progress",
+                "Business events per second",
+            ],
+            titles);
+        Assert.Equal(["Calls", "Latency", "In flight", "Business events"], panels.Where(p => (string)p["type"]! == "row").Select(p => (string)p["title"]!));
+    }
+
+    [Fact]
+    public void Queries_group_by_function_over_the_source_scope()
+    {
+        var panels = s_dashboard["panels"]!.AsArray().Select(p => p!).ToArray();
+        var p95 = panels.Single(p => (string)p["title"]! == "method.duration p95");
+        var target = p95["targets"]![0]!;
+
+        Assert.Equal(
+            "histogram_quantile(0.95, sum by (code_function_name, le) (rate(method_duration_seconds_bucket{otel_scope_name=\"Toolkit.TestAssets\"}[$__rate_interval])))",
+            (string)target["expr"]!);
+        Assert.Equal("{{code_function_name}}", (string)target["legendFormat"]!);
+        Assert.Equal("${datasource}", (string)target["datasource"]!["uid"]!);
+
+        // Methods timed but not counted are counted by their histogram, and only they: no call is counted twice.
+        var rate = panels.Single(p => (string)p["title"]! == "Call rate")["targets"]!.AsArray().Select(t => (string)t!["expr"]!).ToArray();
+        Assert.Contains(rate, e => e.StartsWith("sum by (code_function_name) (rate(method_calls_total{otel_scope_name=\"Toolkit.TestAssets\"}", System.StringComparison.Ordinal));
+        string histogramCount = Assert.Single(rate, e => e.Contains("method_duration_seconds_count", System.StringComparison.Ordinal));
+        Assert.Contains("Shapes\\\\.DelayAsync", histogramCount, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("Shapes\\\\.Add", histogramCount, System.StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+using System.IO;
+using Toolkit.Catalog.Manifest;
+
+namespace Toolkit.Catalog.Tests;
+
+/// <summary>The compiled Toolkit.TestAssets and its manifest, read from the file as the tool reads it.</summary>
+internal static class TestAssembly
+{
+    private static readonly Lazy<TelemetryManifest> s_manifest = new(() => ManifestReader.Read(Path));
+
+    public static string Path => typeof(Toolkit.TestAssets.Shapes).Assembly.Location;
+
+    public static TelemetryManifest Manifest => s_manifest.Value;
+
+    public static MethodPart Method(string function)
+    {
+        foreach (var method in Manifest.Methods)
+        {
+            if (method.Function == function)
+            {
+                return method;
+            }
+        }
+
+        throw new InvalidOperationException($"{function} is not in the manifest.");
+    }
+
+    /// <summary>Writes <paramref name="content"/> to a fresh temporary file and returns its path.</summary>
+    public static string TempFile(string name, string content)
+    {
+        string directory = Directory.CreateTempSubdirectory("toolkit-catalog-").FullName;
+        string path = System.IO.Path.Combine(directory, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
