@@ -87,6 +87,21 @@ public sealed class HighCardinalityTagTests
             """);
 
     [Fact]
+    public Task Silent_OnRedactedTagsTheGeneratorDrops_ButNotOnHashedOnes() =>
+        AnalyzerVerifier<HighCardinalityTagAnalyzer>.VerifyAsync(
+            """
+            using Toolkit;
+
+            public partial class Payments
+            {
+                [Counted]
+                public partial void Pay([Redacted, {|TK1009:Tag("card")|}] string cardNumber, [Hashed, Redacted, {|TK3001:Tag("customer")|}] string customerId);
+
+                private void PayCore(string cardNumber, string customerId) { }
+            }
+            """);
+
+    [Fact]
     public Task AllowedTagKeys_Option_AddsToTheDefaults() =>
         AnalyzerVerifier<HighCardinalityTagAnalyzer>.VerifyAsync(
             """

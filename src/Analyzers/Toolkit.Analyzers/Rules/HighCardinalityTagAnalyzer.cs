@@ -63,7 +63,7 @@ public sealed class HighCardinalityTagAnalyzer : DiagnosticAnalyzer
         ImmutableArray<string> allowed = default;
         foreach (var parameter in method.Parameters)
         {
-            if (KnownSymbols.Find(parameter, known.Tag) is { } tag && KnownSymbols.Find(parameter, known.Redacted) is null)
+            if (KnownSymbols.Find(parameter, known.Tag) is { } tag && !IsDropped(known, parameter.GetAttributes(), parameter.Type))
             {
                 Check(context, known, method, tag, parameter.Name, parameter.Name, parameter.Type, ref allowed);
             }
@@ -71,14 +71,41 @@ public sealed class HighCardinalityTagAnalyzer : DiagnosticAnalyzer
 
         if (measuresCompletion && !method.ReturnsVoid)
         {
-            foreach (var tag in method.GetReturnTypeAttributes())
+            var attributes = method.GetReturnTypeAttributes();
+            var type = ResultType(method);
+            foreach (var tag in attributes)
             {
-                if (SymbolEqualityComparer.Default.Equals(tag.AttributeClass, known.Tag))
+                if (SymbolEqualityComparer.Default.Equals(tag.AttributeClass, known.Tag) && !IsDropped(known, attributes, type))
                 {
-                    Check(context, known, method, tag, "result", null, ResultType(method), ref allowed);
+                    Check(context, known, method, tag, "result", null, type, ref allowed);
                 }
             }
         }
+    }
+
+    /// <summary>A redacted or classified (and not hashed) value: the generator leaves it out, reporting TK1009.</summary>
+    private static bool IsDropped(KnownSymbols known, ImmutableArray<AttributeData> attributes, ITypeSymbol type)
+    {
+        bool dropped = false;
+        foreach (var attribute in attributes)
+        {
+            if (KnownSymbols.Is(attribute.AttributeClass, known.Hashed))
+            {
+                return false;
+            }
+
+            dropped |= KnownSymbols.Is(attribute.AttributeClass, known.Redacted) || known.IsDataClassification(attribute.AttributeClass);
+        }
+
+        if (!dropped)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                dropped |= known.IsDataClassification(attribute.AttributeClass);
+            }
+        }
+
+        return dropped;
     }
 
     private static void Check(
