@@ -63,7 +63,7 @@ public sealed class HighCardinalityTagAnalyzer : DiagnosticAnalyzer
         ImmutableArray<string> allowed = default;
         foreach (var parameter in method.Parameters)
         {
-            if (KnownSymbols.Find(parameter, known.Tag) is { } tag && !IsDropped(known, parameter.GetAttributes(), parameter.Type))
+            if (KnownSymbols.Find(parameter, known.Tag) is { } tag && !TagAttributes.IsDropped(known, parameter.GetAttributes(), parameter.Type))
             {
                 Check(context, known, method, tag, parameter.Name, parameter.Name, parameter.Type, ref allowed);
             }
@@ -72,10 +72,10 @@ public sealed class HighCardinalityTagAnalyzer : DiagnosticAnalyzer
         if (measuresCompletion && !method.ReturnsVoid)
         {
             var attributes = method.GetReturnTypeAttributes();
-            var type = ResultType(method);
+            var type = TagAttributes.ResultType(method);
             foreach (var tag in attributes)
             {
-                if (SymbolEqualityComparer.Default.Equals(tag.AttributeClass, known.Tag) && !IsDropped(known, attributes, type))
+                if (SymbolEqualityComparer.Default.Equals(tag.AttributeClass, known.Tag) && !TagAttributes.IsDropped(known, attributes, type))
                 {
                     Check(context, known, method, tag, "result", null, type, ref allowed);
                 }
@@ -83,41 +83,16 @@ public sealed class HighCardinalityTagAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>A redacted or classified (and not hashed) value: the generator leaves it out, reporting TK1009.</summary>
-    private static bool IsDropped(KnownSymbols known, ImmutableArray<AttributeData> attributes, ITypeSymbol type)
-    {
-        bool dropped = false;
-        foreach (var attribute in attributes)
-        {
-            if (KnownSymbols.Is(attribute.AttributeClass, known.Hashed))
-            {
-                return false;
-            }
-
-            dropped |= KnownSymbols.Is(attribute.AttributeClass, known.Redacted) || known.IsDataClassification(attribute.AttributeClass);
-        }
-
-        if (!dropped)
-        {
-            foreach (var attribute in type.GetAttributes())
-            {
-                dropped |= known.IsDataClassification(attribute.AttributeClass);
-            }
-        }
-
-        return dropped;
-    }
-
     private static void Check(
         SymbolAnalysisContext context, KnownSymbols known, IMethodSymbol method, AttributeData tag,
         string defaultKey, string? parameterName, ITypeSymbol type, ref ImmutableArray<string> allowed)
     {
-        if (IsSpanOnly(tag) || BoundedValues.IsBoundedType(type) || tag.ApplicationSyntaxReference is not { } reference)
+        if (TagAttributes.IsSpanOnly(tag) || BoundedValues.IsBoundedType(type) || tag.ApplicationSyntaxReference is not { } reference)
         {
             return;
         }
 
-        string key = tag.ConstructorArguments.Length > 0 && tag.ConstructorArguments[0].Value is string { Length: > 0 } name ? name : defaultKey;
+        string key = TagAttributes.Key(tag, defaultKey);
         string? reason = BoundedValues.IsUnboundedType(type, known) ? "'" + type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' values are unbounded"
             : BoundedValues.IsUnboundedName(key) ? "its name says it identifies something"
             : parameterName is not null && BoundedValues.IsUnboundedName(parameterName) ? "'" + parameterName + "' says it identifies something"
@@ -138,25 +113,4 @@ public sealed class HighCardinalityTagAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(Rule, location, key, method.Name, reason));
         }
     }
-
-    private static bool IsSpanOnly(AttributeData tag)
-    {
-        foreach (var argument in tag.NamedArguments)
-        {
-            if (argument.Key == "SpanOnly" && argument.Value.Value is true)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The tagged value of an awaitable: <c>T</c> of <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>.</summary>
-    private static ITypeSymbol ResultType(IMethodSymbol method) =>
-        method.ReturnType is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-            && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
-            && named.Name is "Task" or "ValueTask"
-            ? named.TypeArguments[0]
-            : method.ReturnType;
 }

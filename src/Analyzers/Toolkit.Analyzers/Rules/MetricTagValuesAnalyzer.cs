@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Toolkit.Analyzers.Common;
+using static Toolkit.Analyzers.Common.MetricInstruments;
 
 namespace Toolkit.Analyzers.Rules;
 
@@ -76,7 +76,7 @@ public sealed class MetricTagValuesAnalyzer : DiagnosticAnalyzer
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
-            if (IsMeasurement(method))
+            if (MetricInstruments.IsMeasurement(method, known))
             {
                 _measurements.Add(invocation);
             }
@@ -144,32 +144,13 @@ public sealed class MetricTagValuesAnalyzer : DiagnosticAnalyzer
                     {
                         CheckTagList(context, argument.Value);
                     }
-                    else if (IsPairs(parameterType))
+                    else if (MetricInstruments.IsTagCollection(parameterType, known))
                     {
                         CheckPairs(context, argument.Value);
                     }
                 }
             }
         }
-
-        private bool IsMeasurement(IMethodSymbol method)
-        {
-            var type = method.ContainingType;
-            return method.Name switch
-            {
-                "Add" => KnownSymbols.Is(type, known.Counter) || KnownSymbols.Is(type, known.UpDownCounter),
-                "Record" => KnownSymbols.Is(type, known.Histogram) || KnownSymbols.Is(type, known.Gauge),
-                _ => false,
-            };
-        }
-
-        /// <summary><c>KeyValuePair[]</c> or <c>ReadOnlySpan&lt;KeyValuePair&gt;</c>.</summary>
-        private bool IsPairs(ITypeSymbol? type) => type switch
-        {
-            IArrayTypeSymbol array => KnownSymbols.Is(array.ElementType, known.KeyValuePair),
-            INamedTypeSymbol { TypeArguments.Length: 1 } named => named.Name == "ReadOnlySpan" && KnownSymbols.Is(named.TypeArguments[0], known.KeyValuePair),
-            _ => false,
-        };
 
         private void CheckPairs(OperationBlockAnalysisContext context, IOperation pairs)
         {
@@ -239,7 +220,7 @@ public sealed class MetricTagValuesAnalyzer : DiagnosticAnalyzer
         {
             foreach (var argument in creation.Arguments)
             {
-                if (IsPairs(argument.Parameter?.Type))
+                if (MetricInstruments.IsTagCollection(argument.Parameter?.Type, known))
                 {
                     CheckPairs(context, argument.Value);
                 }
@@ -395,18 +376,6 @@ public sealed class MetricTagValuesAnalyzer : DiagnosticAnalyzer
             IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
             _ => null,
         };
-
-        /// <summary>The value under boxing and casts: <c>(object)id</c> is still <c>id</c>.</summary>
-        [return: NotNullIfNotNull(nameof(operation))]
-        private static IOperation? Unwrap(IOperation? operation)
-        {
-            while (operation is IConversionOperation conversion)
-            {
-                operation = conversion.Operand;
-            }
-
-            return operation;
-        }
 
         private static List<T> Get<T>(Dictionary<ILocalSymbol, List<T>> map, ILocalSymbol local)
         {
