@@ -25,6 +25,9 @@ public sealed class NonConstantMetricNameTests
                     meter.CreateCounter<long>({|TK3003:"shop." + tenant|});
                     meter.CreateHistogram<double>({|TK3003:$"shop.{tenant}.duration"|});
                     meter.CreateObservableGauge({|TK3003:tenant|}, () => 1);
+                    var name = "shop.calls";
+                    name += tenant;
+                    meter.CreateCounter<long>({|TK3003:name|});
                     _orders.Add(1, new({|TK3003:key|}, 1), new KeyValuePair<string, object?>({|TK3003:key + ".x"|}, outcome));
                     var tags = new TagList { { {|TK3003:tenant|}, true } };
                     tags.Add({|TK3003:"shop." + key|}, outcome);

@@ -54,7 +54,9 @@ public sealed class MetricTagValuesAnalyzer : DiagnosticAnalyzer
                 var body = new MetricTagsInBody(known);
                 block.RegisterOperationAction(context => body.Collect((IInvocationOperation)context.Operation), OperationKind.Invocation);
                 block.RegisterOperationAction(context => body.Collect((IVariableDeclaratorOperation)context.Operation), OperationKind.VariableDeclarator);
-                block.RegisterOperationAction(context => body.Collect((ISimpleAssignmentOperation)context.Operation), OperationKind.SimpleAssignment);
+                block.RegisterOperationAction(
+                    context => body.Collect((IAssignmentOperation)context.Operation),
+                    OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment);
                 block.RegisterOperationBlockEndAction(body.Report);
             });
         });
@@ -76,7 +78,7 @@ public sealed class MetricTagValuesAnalyzer : DiagnosticAnalyzer
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
-            if (MetricInstruments.IsMeasurement(method, known))
+            if (IsMeasurement(method, known))
             {
                 _measurements.Add(invocation);
             }
@@ -113,11 +115,18 @@ public sealed class MetricTagValuesAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        public void Collect(ISimpleAssignmentOperation assignment)
+        /// <summary><c>x = v</c> and <c>x ??= v</c> write <c>v</c>; <c>x += v</c> writes something new.</summary>
+        public void Collect(IAssignmentOperation assignment)
         {
             if (assignment.Target is ILocalReferenceOperation target)
             {
-                Get(_writes, target.Local).Add(assignment.IsRef ? null : assignment.Value);
+                var written = assignment switch
+                {
+                    ISimpleAssignmentOperation { IsRef: false } simple => simple.Value,
+                    ICoalesceAssignmentOperation coalesce => coalesce.Value,
+                    _ => null,
+                };
+                Get(_writes, target.Local).Add(written);
             }
         }
 
@@ -144,7 +153,7 @@ public sealed class MetricTagValuesAnalyzer : DiagnosticAnalyzer
                     {
                         CheckTagList(context, argument.Value);
                     }
-                    else if (MetricInstruments.IsTagCollection(parameterType, known))
+                    else if (IsTagCollection(parameterType, known))
                     {
                         CheckPairs(context, argument.Value);
                     }
@@ -220,7 +229,7 @@ public sealed class MetricTagValuesAnalyzer : DiagnosticAnalyzer
         {
             foreach (var argument in creation.Arguments)
             {
-                if (MetricInstruments.IsTagCollection(argument.Parameter?.Type, known))
+                if (IsTagCollection(argument.Parameter?.Type, known))
                 {
                     CheckPairs(context, argument.Value);
                 }
