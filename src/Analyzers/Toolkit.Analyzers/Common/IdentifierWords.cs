@@ -1,53 +1,68 @@
 using System.Collections.Generic;
-using System.Text;
 
 namespace Toolkit.Analyzers.Common;
 
-/// <summary>Splits identifiers and tag keys into lowercase words, so rules match words rather than substrings.</summary>
+/// <summary>Splits identifiers and tag keys into the words a naming rule looks at.</summary>
 internal static class IdentifierWords
 {
     /// <summary>
-    /// <c>customerEmail</c> → customer, email; <c>APIKey</c> → api, key; <c>date_of_birth</c>, <c>user.id</c>,
-    /// <c>x-api-key</c> and <c>line2</c> split on the separators and between letters and digits.
+    /// The lowercase words of <paramref name="identifier"/>: camelCase and PascalCase humps (an acronym is one word,
+    /// <c>APIKey</c> is <c>api</c>, <c>key</c>), runs of digits, and anything between separators such as <c>_</c>,
+    /// <c>-</c>, <c>.</c> or <c>@</c>.
     /// </summary>
     public static List<string> Split(string identifier)
     {
         var words = new List<string>();
-        var current = new StringBuilder();
+        int start = -1;
         for (int i = 0; i < identifier.Length; i++)
         {
             char c = identifier[i];
             if (!char.IsLetterOrDigit(c))
             {
-                Flush(words, current);
+                Flush(identifier, ref start, i, words);
                 continue;
             }
 
-            if (current.Length > 0)
+            if (start >= 0 && StartsWord(identifier, i))
             {
-                char previous = identifier[i - 1];
-                bool lowerToUpper = char.IsUpper(c) && (char.IsLower(previous) || char.IsDigit(previous));
-                bool acronymEnd = char.IsUpper(c) && char.IsUpper(previous) && i + 1 < identifier.Length && char.IsLower(identifier[i + 1]);
-                bool digitEdge = char.IsDigit(c) != char.IsDigit(previous);
-                if (lowerToUpper || acronymEnd || digitEdge)
-                {
-                    Flush(words, current);
-                }
+                Flush(identifier, ref start, i, words);
             }
 
-            current.Append(char.ToLowerInvariant(c));
+            if (start < 0)
+            {
+                start = i;
+            }
         }
 
-        Flush(words, current);
+        Flush(identifier, ref start, identifier.Length, words);
         return words;
     }
 
-    private static void Flush(List<string> words, StringBuilder current)
+    private static bool StartsWord(string s, int i)
     {
-        if (current.Length > 0)
+        char previous = s[i - 1];
+        char c = s[i];
+        if (char.IsDigit(c) != char.IsDigit(previous))
         {
-            words.Add(current.ToString());
-            current.Clear();
+            return true;
+        }
+
+        if (!char.IsUpper(c))
+        {
+            return false;
+        }
+
+        // "orderId": a capital after a lowercase letter; "APIKey": the last capital of an acronym that a lowercase letter follows.
+        return char.IsLower(previous)
+            || (char.IsUpper(previous) && i + 1 < s.Length && char.IsLower(s[i + 1]));
+    }
+
+    private static void Flush(string s, ref int start, int end, List<string> words)
+    {
+        if (start >= 0)
+        {
+            words.Add(s.Substring(start, end - start).ToLowerInvariant());
+            start = -1;
         }
     }
 }

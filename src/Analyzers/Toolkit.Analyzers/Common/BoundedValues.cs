@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Toolkit.Analyzers.Common;
+
+/// <summary>
+/// What makes a metric tag high-cardinality: a value type with unbounded distinct values, or a key or variable
+/// name that says the value identifies something (an id, an email, a url...). Shared by the TK3xxx rules.
+/// </summary>
+internal static class BoundedValues
+{
+    /// <summary>
+    /// Keys whose values are bounded by convention although their type or name would say otherwise (OpenTelemetry
+    /// semantic conventions that are metric attributes). <c>server.address</c> and <c>url.full</c> are left out on
+    /// purpose: a server's host name comes from the request, so a client can make up new ones.
+    /// </summary>
+    public static readonly ImmutableHashSet<string> DefaultAllowedKeys = ImmutableHashSet.Create(
+        StringComparer.Ordinal,
+        "error.type",
+        "http.request.method",
+        "http.response.status_code",
+        "http.route",
+        "url.scheme",
+        "network.protocol.name",
+        "network.protocol.version",
+        "network.transport",
+        "network.type",
+        "server.port",
+        "db.system.name",
+        "db.operation.name",
+        "rpc.system",
+        "rpc.service",
+        "rpc.method",
+        "messaging.system",
+        "messaging.operation.name",
+        "messaging.operation.type");
+
+    // Last words that make a name an identifier ("orderId", "user.id", "session_key", "trace-ids").
+    private static readonly ImmutableHashSet<string> IdentifierEndings = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "id", "ids", "guid", "uuid", "key", "keys");
+
+    // Words that make a name unbounded wherever they appear ("emailAddress", "request.path", "client.ip").
+    private static readonly ImmutableHashSet<string> UnboundedWords = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "email", "url", "uri", "path", "query", "ip", "session", "trace", "span", "timestamp", "message");
+
+    public const string AllowedTagKeysOption = "allowed_tag_keys";
+
+    /// <summary>Whether <paramref name="key"/> is allow-listed by default or by the rule's <c>allowed_tag_keys</c> option.</summary>
+    public static bool IsAllowedKey(string key, ImmutableArray<string> configured) =>
+        DefaultAllowedKeys.Contains(key) || configured.Contains(key);
+
+    /// <summary>Whether a tag key, parameter or variable name says its value identifies something.</summary>
+    public static bool IsUnboundedName(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        if (IdentifierEndings.Contains(words[words.Count - 1]))
+        {
+            return true;
+        }
+
+        foreach (string word in words)
+        {
+            if (UnboundedWords.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>bool</c>, enums and their nullables: a handful of values whatever they are called.</summary>
+    public static bool IsBoundedType(ITypeSymbol? type)
+    {
+        type = Underlying(type);
+        return type is not null && (type.SpecialType == SpecialType.System_Boolean || type.TypeKind == TypeKind.Enum);
+    }
+
+    /// <summary>
+    /// Types whose values are unbounded: <c>string</c>, <c>object</c>, floating point, <c>Guid</c>, dates and times,
+    /// <c>Uri</c>, IP addresses (and their nullables).
+    /// </summary>
+    public static bool IsUnboundedType(ITypeSymbol? type, KnownSymbols known)
+    {
+        type = Underlying(type);
+        if (type is null)
+        {
+            return false;
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String:
+            case SpecialType.System_Object:
+            case SpecialType.System_Single:
+            case SpecialType.System_Double:
+            case SpecialType.System_Decimal:
+            case SpecialType.System_DateTime:
+                return true;
+        }
+
+        return Is(type, known.Guid) || Is(type, known.DateTimeOffset) || Is(type, known.DateOnly) || Is(type, known.TimeOnly)
+            || Is(type, known.TimeSpan) || Is(type, known.Uri) || Is(type, known.IPAddress) || Is(type, known.IPEndPoint);
+    }
+
+    private static ITypeSymbol? Underlying(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
+    private static bool Is(ITypeSymbol type, INamedTypeSymbol? known) =>
+        known is not null && SymbolEqualityComparer.Default.Equals(type, known);
+}

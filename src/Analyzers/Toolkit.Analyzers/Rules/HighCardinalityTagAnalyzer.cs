@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Toolkit.Analyzers.Common;
+
+namespace Toolkit.Analyzers.Rules;
+
+/// <summary>
+/// TK3001: a <c>[Tag]</c> that becomes a metric tag (the method has <c>[Timed]</c>, <c>[Counted]</c> or <c>[InFlight]</c>
+/// and the tag is not <c>SpanOnly</c>) while its value is unbounded. Every distinct value is a new time series.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HighCardinalityTagAnalyzer : DiagnosticAnalyzer
+{
+    public static readonly DiagnosticDescriptor Rule = new(
+        "TK3001",
+        "High-cardinality [Tag] on a method with metrics",
+        "Tag '{0}' becomes a metric tag of '{1}' but {2}: make it span-only (SpanOnly = true) or remove it",
+        RuleCategories.Cardinality,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Each distinct tag value starts a new metric time series; ids, free text, timestamps and urls make their number unbounded. On a span such values are fine.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var known = KnownSymbols.Create(start.Compilation);
+            if (known.Tag is null)
+            {
+                return; // Toolkit.Runtime isn't referenced.
+            }
+
+            // Per type rather than per method: the generated half of a partial method would hide it from a method action.
+            start.RegisterSymbolAction(context => AnalyzeType(context, known), SymbolKind.NamedType);
+        });
+    }
+
+    private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols known)
+    {
+        foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
+        {
+            if (member is IMethodSymbol method)
+            {
+                Analyze(context, known, method);
+            }
+        }
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, KnownSymbols known, IMethodSymbol method)
+    {
+        // [InFlight] adds and removes one with the same tags, so only [Timed] and [Counted] see the return value.
+        bool measuresCompletion = KnownSymbols.Find(method, known.Timed) is not null || KnownSymbols.Find(method, known.Counted) is not null;
+        if (!measuresCompletion && KnownSymbols.Find(method, known.InFlight) is null)
+        {
+            return;
+        }
+
+        ImmutableArray<string> allowed = default;
+        foreach (var parameter in method.Parameters)
+        {
+            if (KnownSymbols.Find(parameter, known.Tag) is { } tag && !TagAttributes.IsDropped(known, parameter.GetAttributes(), parameter.Type))
+            {
+                Check(context, known, method, tag, parameter.Name, parameter.Name, parameter.Type, ref allowed);
+            }
+        }
+
+        if (measuresCompletion && !method.ReturnsVoid)
+        {
+            var attributes = method.GetReturnTypeAttributes();
+            var type = TagAttributes.ResultType(method);
+            foreach (var tag in attributes)
+            {
+                if (SymbolEqualityComparer.Default.Equals(tag.AttributeClass, known.Tag) && !TagAttributes.IsDropped(known, attributes, type))
+                {
+                    Check(context, known, method, tag, "result", null, type, ref allowed);
+                }
+            }
+        }
+    }
+
+    private static void Check(
+        SymbolAnalysisContext context, KnownSymbols known, IMethodSymbol method, AttributeData tag,
+        string defaultKey, string? parameterName, ITypeSymbol type, ref ImmutableArray<string> allowed)
+    {
+        if (TagAttributes.IsSpanOnly(tag) || BoundedValues.IsBoundedType(type) || tag.ApplicationSyntaxReference is not { } reference)
+        {
+            return;
+        }
+
+        string key = TagAttributes.Key(tag, defaultKey);
+        string? reason = BoundedValues.IsUnboundedType(type, known) ? "'" + type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' values are unbounded"
+            : BoundedValues.IsUnboundedName(key) ? "its name says it identifies something"
+            : parameterName is not null && BoundedValues.IsUnboundedName(parameterName) ? "'" + parameterName + "' says it identifies something"
+            : null;
+        if (reason is null)
+        {
+            return;
+        }
+
+        if (allowed.IsDefault)
+        {
+            allowed = RuleOptions.GetList(context.Options, reference.SyntaxTree, Rule.Id, BoundedValues.AllowedTagKeysOption);
+        }
+
+        if (!BoundedValues.IsAllowedKey(key, allowed))
+        {
+            var location = Location.Create(reference.SyntaxTree, reference.Span);
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, key, method.Name, reason));
+        }
+    }
+}

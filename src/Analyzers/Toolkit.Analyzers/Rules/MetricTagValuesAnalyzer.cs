@@ -1,0 +1,399 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Toolkit.Analyzers.Common;
+using static Toolkit.Analyzers.Common.MetricInstruments;
+
+namespace Toolkit.Analyzers.Rules;
+
+/// <summary>
+/// TK3002/TK3003: hand-written measurements (<c>Counter&lt;T&gt;.Add</c>, <c>Histogram&lt;T&gt;.Record</c>...) whose
+/// tags take unbounded values or keys, and instruments created under names built at run time. Tags given to spans
+/// are never looked at: only what reaches an instrument counts.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MetricTagValuesAnalyzer : DiagnosticAnalyzer
+{
+    public static readonly DiagnosticDescriptor UnboundedValue = new(
+        "TK3002",
+        "Unbounded metric tag value",
+        "Metric tag '{0}' gets an unbounded value ({1}): use a bounded value such as an enum or a constant, or put it on a span instead",
+        RuleCategories.Cardinality,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Each distinct tag value starts a new metric time series; ids, free text, timestamps and urls make their number unbounded.");
+
+    public static readonly DiagnosticDescriptor NonConstantName = new(
+        "TK3003",
+        "Metric tag key or instrument name is not a constant",
+        "The {0} '{1}' is computed at run time: use a string literal or a constant",
+        RuleCategories.Cardinality,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A tag key or instrument name built from data creates new series, or new instruments, for every distinct value.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(UnboundedValue, NonConstantName);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var known = KnownSymbols.Create(start.Compilation);
+            if (known.Meter is null || known.KeyValuePair is null)
+            {
+                return; // System.Diagnostics.Metrics isn't referenced.
+            }
+
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                // A block's operation actions run one after the other, so its state needs no locking.
+                var body = new MetricTagsInBody(known);
+                block.RegisterOperationAction(context => body.Collect((IInvocationOperation)context.Operation), OperationKind.Invocation);
+                block.RegisterOperationAction(context => body.Collect((IVariableDeclaratorOperation)context.Operation), OperationKind.VariableDeclarator);
+                block.RegisterOperationAction(
+                    context => body.Collect((IAssignmentOperation)context.Operation),
+                    OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment);
+                block.RegisterOperationBlockEndAction(body.Report);
+            });
+        });
+    }
+
+    /// <summary>What one operation block measures, and what it writes to the locals those measurements read.</summary>
+    private sealed class MetricTagsInBody(KnownSymbols known)
+    {
+        private const int MaxDepth = 4;
+
+        private readonly List<IInvocationOperation> _measurements = [];
+        private readonly List<IArgumentOperation> _instrumentNames = [];
+        private readonly Dictionary<ILocalSymbol, List<IOperation?>> _writes = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, List<IInvocationOperation>> _tagListAdds = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<IOperation> _checked = [];
+        private ImmutableArray<string> _allowed;
+
+        public void Collect(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var type = method.ContainingType;
+            if (IsMeasurement(method, known))
+            {
+                _measurements.Add(invocation);
+            }
+            else if (KnownSymbols.Is(type, known.TagList) && method.Name == "Add" && Unwrap(invocation.Instance) is ILocalReferenceOperation list)
+            {
+                Get(_tagListAdds, list.Local).Add(invocation);
+            }
+            else if (KnownSymbols.Is(type, known.Meter) && method.Name.StartsWith("Create", System.StringComparison.Ordinal))
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is { Name: "name", Type.SpecialType: SpecialType.System_String })
+                    {
+                        _instrumentNames.Add(argument);
+                    }
+                }
+            }
+
+            // A local passed by reference may get any value.
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref && LocalOf(argument.Value) is { } local)
+                {
+                    Get(_writes, local).Add(null);
+                }
+            }
+        }
+
+        public void Collect(IVariableDeclaratorOperation declarator)
+        {
+            if (declarator.GetVariableInitializer() is { } initializer)
+            {
+                Get(_writes, declarator.Symbol).Add(initializer.Value);
+            }
+        }
+
+        /// <summary><c>x = v</c> and <c>x ??= v</c> write <c>v</c>; <c>x += v</c> writes something new.</summary>
+        public void Collect(IAssignmentOperation assignment)
+        {
+            if (assignment.Target is ILocalReferenceOperation target)
+            {
+                var written = assignment switch
+                {
+                    ISimpleAssignmentOperation { IsRef: false } simple => simple.Value,
+                    ICoalesceAssignmentOperation coalesce => coalesce.Value,
+                    _ => null,
+                };
+                Get(_writes, target.Local).Add(written);
+            }
+        }
+
+        public void Report(OperationBlockAnalysisContext context)
+        {
+            foreach (var name in _instrumentNames)
+            {
+                if (!IsFixed(name.Value, 0))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(NonConstantName, name.Value.Syntax.GetLocation(), "instrument name", name.Value.Syntax.ToString()));
+                }
+            }
+
+            foreach (var measurement in _measurements)
+            {
+                foreach (var argument in measurement.Arguments)
+                {
+                    var parameterType = argument.Parameter?.Type;
+                    if (KnownSymbols.Is(parameterType, known.KeyValuePair))
+                    {
+                        CheckPair(context, argument.Value);
+                    }
+                    else if (KnownSymbols.Is(parameterType, known.TagList))
+                    {
+                        CheckTagList(context, argument.Value);
+                    }
+                    else if (IsTagCollection(parameterType, known))
+                    {
+                        CheckPairs(context, argument.Value);
+                    }
+                }
+            }
+        }
+
+        private void CheckPairs(OperationBlockAnalysisContext context, IOperation pairs)
+        {
+            pairs = Unwrap(pairs);
+            if (pairs is IArrayCreationOperation array)
+            {
+                if (array.Initializer is { } initializer)
+                {
+                    foreach (var element in initializer.ElementValues)
+                    {
+                        CheckPair(context, element);
+                    }
+                }
+
+                return;
+            }
+
+            // Collection expressions and the compiler's span of a 'params ReadOnlySpan' call.
+            foreach (var child in pairs.ChildOperations)
+            {
+                if (KnownSymbols.Is(child.Type, known.KeyValuePair) || KnownSymbols.Is(Unwrap(child).Type, known.KeyValuePair))
+                {
+                    CheckPair(context, child);
+                }
+            }
+        }
+
+        private void CheckPair(OperationBlockAnalysisContext context, IOperation pair)
+        {
+            if (Unwrap(pair) is IObjectCreationOperation { Arguments.Length: 2 } creation)
+            {
+                Check(context, creation, creation.Arguments[0].Value, creation.Arguments[1].Value);
+            }
+        }
+
+        private void CheckTagList(OperationBlockAnalysisContext context, IOperation tags)
+        {
+            tags = Unwrap(tags);
+            if (tags is IObjectCreationOperation creation)
+            {
+                CheckTagListCreation(context, creation);
+            }
+            else if (tags is ILocalReferenceOperation local)
+            {
+                if (_writes.TryGetValue(local.Local, out var writes))
+                {
+                    foreach (var write in writes)
+                    {
+                        if (Unwrap(write) is IObjectCreationOperation written)
+                        {
+                            CheckTagListCreation(context, written);
+                        }
+                    }
+                }
+
+                if (_tagListAdds.TryGetValue(local.Local, out var adds))
+                {
+                    foreach (var add in adds)
+                    {
+                        CheckTagListAdd(context, add);
+                    }
+                }
+            }
+        }
+
+        private void CheckTagListCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (IsTagCollection(argument.Parameter?.Type, known))
+                {
+                    CheckPairs(context, argument.Value);
+                }
+            }
+
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var element in initializer.Initializers)
+                {
+                    if (element is IInvocationOperation add)
+                    {
+                        CheckTagListAdd(context, add);
+                    }
+                }
+            }
+        }
+
+        /// <summary><c>Add(key, value)</c> or <c>Add(pair)</c>, called or written as a collection initializer element.</summary>
+        private void CheckTagListAdd(OperationBlockAnalysisContext context, IInvocationOperation add)
+        {
+            if (add.Arguments.Length == 2)
+            {
+                Check(context, add, add.Arguments[0].Value, add.Arguments[1].Value);
+            }
+            else if (add.Arguments.Length == 1 && Unwrap(add.Arguments[0].Value) is IObjectCreationOperation { Arguments.Length: 2 } pair)
+            {
+                Check(context, add, pair.Arguments[0].Value, pair.Arguments[1].Value);
+            }
+        }
+
+        /// <summary>Reports one tag, at <paramref name="tag"/> (what the fix removes), at most once however many instruments it reaches.</summary>
+        private void Check(OperationBlockAnalysisContext context, IOperation tag, IOperation key, IOperation value)
+        {
+            if (!_checked.Add(tag))
+            {
+                return;
+            }
+
+            string? name = ConstantKey(key);
+            if (name is null && !IsFixed(key, 0))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(NonConstantName, key.Syntax.GetLocation(), "tag key", key.Syntax.ToString()));
+            }
+
+            if (name is not null)
+            {
+                if (_allowed.IsDefault)
+                {
+                    _allowed = RuleOptions.GetList(context.Options, tag.Syntax.SyntaxTree, UnboundedValue.Id, BoundedValues.AllowedTagKeysOption);
+                }
+
+                if (BoundedValues.IsAllowedKey(name, _allowed))
+                {
+                    return;
+                }
+            }
+
+            if (WhyUnbounded(value, name) is { } reason)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(UnboundedValue, tag.Syntax.GetLocation(), name ?? key.Syntax.ToString(), reason));
+            }
+        }
+
+        private static string? ConstantKey(IOperation key) =>
+            Unwrap(key).ConstantValue is { HasValue: true, Value: string name } ? name : null;
+
+        private string? WhyUnbounded(IOperation value, string? key)
+        {
+            if (IsFixed(value, 0))
+            {
+                return null;
+            }
+
+            value = Unwrap(value);
+            if (BoundedValues.IsUnboundedType(value.Type, known))
+            {
+                return "'" + value.Type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' values are unbounded";
+            }
+
+            if (key is not null && BoundedValues.IsUnboundedName(key))
+            {
+                return "its key says it identifies something";
+            }
+
+            return NameOf(value) is { } name && BoundedValues.IsUnboundedName(name) ? "'" + name + "' says it identifies something" : null;
+        }
+
+        /// <summary>
+        /// Whether the value is one of a fixed few whatever the input: constants (<c>nameof</c> included), <c>bool</c>,
+        /// enums and their names, <c>static readonly</c> fields, conditionals and switches whose every arm is such a
+        /// value, and locals only ever assigned such values in this block.
+        /// </summary>
+        private bool IsFixed(IOperation? value, int depth)
+        {
+            value = Unwrap(value);
+            if (value is null || depth > MaxDepth)
+            {
+                return false;
+            }
+
+            if (value.ConstantValue.HasValue || BoundedValues.IsBoundedType(value.Type))
+            {
+                return true;
+            }
+
+            switch (value)
+            {
+                case IConditionalOperation conditional:
+                    return IsFixed(conditional.WhenTrue, depth + 1) && IsFixed(conditional.WhenFalse, depth + 1);
+                case ICoalesceOperation coalesce:
+                    return IsFixed(coalesce.Value, depth + 1) && IsFixed(coalesce.WhenNull, depth + 1);
+                case ISwitchExpressionOperation switchExpression:
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        if (!IsFixed(arm.Value, depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case IFieldReferenceOperation field:
+                    return field.Field.IsConst || (field.Field.IsStatic && field.Field.IsReadOnly);
+                case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0 } toString:
+                    return BoundedValues.IsBoundedType(toString.Instance?.Type);
+                case ILocalReferenceOperation local when _writes.TryGetValue(local.Local, out var writes):
+                    foreach (var write in writes)
+                    {
+                        if (!IsFixed(write, depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static string? NameOf(IOperation value) => value switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            _ => null,
+        };
+
+        private static ILocalSymbol? LocalOf(IOperation value) => value switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IDeclarationExpressionOperation { Expression: ILocalReferenceOperation declared } => declared.Local,
+            _ => null,
+        };
+
+        private static List<T> Get<T>(Dictionary<ILocalSymbol, List<T>> map, ILocalSymbol local)
+        {
+            if (!map.TryGetValue(local, out var list))
+            {
+                map[local] = list = [];
+            }
+
+            return list;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+using System.Threading.Tasks;
+using Toolkit.Analyzers.CodeFixes;
+using Toolkit.Analyzers.Rules;
+using Xunit;
+using Verify = Toolkit.Analyzers.Tests.CodeFixVerifier<Toolkit.Analyzers.Rules.MetricTagValuesAnalyzer, Toolkit.Analyzers.CodeFixes.RemoveMetricTagCodeFix>;
+
+namespace Toolkit.Analyzers.Tests;
+
+public sealed class UnboundedMetricTagValueTests
+{
+    private const string Instruments = """
+        using System;
+        using System.Collections.Generic;
+        using System.Diagnostics;
+        using System.Diagnostics.Metrics;
+
+        public enum Outcome { Ok, Failed }
+
+        public sealed partial class Checkout
+        {
+            private const string Constant = "c";
+            private static readonly string Region = "eu";
+            private static readonly ActivitySource Source = new("shop");
+            private static readonly Meter Meter = new("shop");
+            private static readonly Counter<long> Orders = Meter.CreateCounter<long>("shop.orders");
+            private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("shop.duration", "s");
+            private static readonly UpDownCounter<int> Active = Meter.CreateUpDownCounter<int>("shop.active");
+            private static readonly Gauge<int> Queue = Meter.CreateGauge<int>("shop.queue");
+        }
+
+        """;
+
+    [Fact]
+    public Task Warns_OnUnboundedValuesInEveryTagShape() =>
+        AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Place(Guid orderId, string customerEmail, long customerId, int quantity, DateTime placedAt, Uri referrer, double amount, object payload)
+                {
+                    Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("order.id", orderId)|});
+                    Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("customer", customerEmail)|}, new("quantity", quantity));
+                    Duration.Record(0.5, new("outcome", "ok"), {|TK3002:new("customer", customerId)|}, {|TK3002:new("placed", placedAt)|});
+                    Active.Add(1, new KeyValuePair<string, object?>[] { {|TK3002:new("referrer", referrer)|}, new("quantity", quantity) });
+                    Queue.Record(quantity, new("a", 1), new("b", 2), new("c", 3), {|TK3002:new("amount", amount)|});
+                    Orders.Add(1, [new("a", 1), {|TK3002:new("payload", payload)|}]);
+
+                    var tags = new TagList { { "outcome", "ok" }, {|TK3002:{ "customer.email", customerEmail }|} };
+                    {|TK3002:tags.Add("order", orderId)|};
+                    {|TK3002:tags.Add(new KeyValuePair<string, object?>("user_id", quantity))|};
+                    Orders.Add(1, tags);
+                    Duration.Record(1, tags);
+                    Orders.Add(1, new TagList { {|TK3002:{ "session", customerEmail }|} });
+
+                    string label = quantity > 1 ? "many" : customerEmail;
+                    Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("label", label)|});
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Silent_OnBoundedValuesAllowListedKeysAndSpanTags() =>
+        AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Place(Outcome outcome, bool retried, int quantity, int statusCode, string method, Guid orderId, Outcome? previous)
+                {
+                    string kind = retried ? "retry" : "first";
+                    var label = outcome switch { Outcome.Ok => "ok", _ => "failed" };
+                    Orders.Add(1, new("outcome", outcome), new("retried", retried), new("quantity", quantity));
+                    Orders.Add(1, new("outcome.name", outcome.ToString()), new("kind", kind), new("label", label));
+                    Orders.Add(1, new("http.request.method", method), new("http.response.status_code", statusCode), new("source", nameof(Place)));
+                    Orders.Add(1, new("region", Region), new("const", Constant), new("size", quantity > 10 ? "many" : "few"));
+                    Orders.Add(1, new("previous", previous), new("missing", null), new("kind.or.default", kind ?? "none"));
+                    Duration.Record(1, new TagList { { "outcome", outcome }, { "kind", kind } });
+
+                    // Spans may carry ids.
+                    using var activity = Source.StartActivity(ActivityKind.Internal, tags: [new("order.id", orderId)]);
+                    activity?.SetTag("order.id", orderId);
+                    var spanTags = new TagList { { "order.id", orderId } };
+                    spanTags.Add("customer", method);
+                    foreach (var tag in spanTags)
+                    {
+                        activity?.SetTag(tag.Key, tag.Value);
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public Task AllowedTagKeys_Option() =>
+        AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Place(string tenant, string customerEmail)
+                {
+                    Orders.Add(1, new("tenant", tenant), {|TK3002:new("customer", customerEmail)|});
+                }
+            }
+            """,
+            "dotnet_code_quality.TK3002.allowed_tag_keys = tenant");
+
+    [Fact]
+    public Task RemoveTheTag_FromArgumentsInitializersAndAddCalls() =>
+        Verify.VerifyAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Place(Guid orderId, string customerEmail, int quantity)
+                {
+                    Orders.Add(1, {|TK3002:new("order.id", orderId)|}, new KeyValuePair<string, object?>("quantity", quantity));
+                    Orders.Add(1, new("quantity", quantity), new("outcome", "ok"), {|TK3002:new("customer", customerEmail)|});
+                    Orders.Add(1, new KeyValuePair<string, object?>[] { {|TK3002:new("order.id", orderId)|}, new("quantity", quantity) });
+                    var tags = new TagList
+                    {
+                        { "quantity", quantity },
+                        {|TK3002:{ "customer", customerEmail }|},
+                    };
+                    {|TK3002:tags.Add("order.id", orderId)|};
+                    Orders.Add(1, tags);
+                }
+            }
+            """,
+            Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Place(Guid orderId, string customerEmail, int quantity)
+                {
+                    Orders.Add(1, new KeyValuePair<string, object?>("quantity", quantity));
+                    Orders.Add(1, new("quantity", quantity), new("outcome", "ok"));
+                    Orders.Add(1, new KeyValuePair<string, object?>[] { new("quantity", quantity) });
+                    var tags = new TagList
+                    {
+                        { "quantity", quantity },
+                    };
+                    Orders.Add(1, tags);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task NoFix_InCollectionExpressions() =>
+        Verify.VerifyNoFixAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Place(Guid orderId, string customerEmail)
+                {
+                    Orders.Add(1, [{|TK3002:new("order.id", orderId)|}]);
+
+                    // Removing either would leave a lone target-typed tag, which doesn't compile.
+                    Orders.Add(1, {|TK3002:new("order.id", orderId)|}, {|TK3002:new("customer", customerEmail)|});
+                }
+            }
+            """);
+}
