@@ -52,7 +52,7 @@ public sealed partial class OrderService(ILogger<OrderService> logger)
     [Traced]
     [Counted]
     [Slo(ErrorRate = 0.001)]
-    public partial bool Reserve([Tag("shop.sku")] string sku, int quantity);
+    public partial bool Reserve([Tag("shop.sku", SpanOnly = true)] string sku, int quantity);
 
     private static bool ReserveCore(string sku, int quantity) => quantity <= 10;
 }

@@ -42,11 +42,11 @@ public sealed class NewcomerTests(PackedToolkit packed)
         // What the program printed itself, then what the console exporters printed.
         Assert.Contains("Bonjour", output, StringComparison.Ordinal);
         Assert.Equal(2, Regex.Count(output, @"Activity\.DisplayName:\s+Greeter\.Greet\r?\n"));
-        Assert.Matches(@"greeting\.language: fr", output);
+        Assert.Matches(@"greeting\.language: French", output);
         Assert.Matches(@"Metric Name: method\.duration, .*Unit: s, Metric Type: Histogram", output);
         Assert.Matches(@"Metric Name: method\.calls, ", output);
         Assert.Matches(@"Metric Name: business\.events, ", output);
-        Assert.Matches(@"code\.function\.name: Greeter\.Greet greeting\.language: en", output);
+        Assert.Matches(@"code\.function\.name: Greeter\.Greet greeting\.language: English", output);
         Assert.Matches(@"LogRecord\.EventName:\s+greeting\.sent", output);
 
         // The user id reaches the log record and the span event only as its 8-hex hash.

@@ -38,7 +38,7 @@ public sealed partial class InventoryService(ILogger<InventoryService> logger)
     [Traced]
     [Timed]
     [Counted]
-    public partial void Reserve([Tag("shop.sku")] string sku, int quantity);
+    public partial void Reserve([Tag("shop.sku", SpanOnly = true)] string sku, int quantity);
 
     private void ReserveCore(string sku, int quantity)
     {
@@ -64,14 +64,14 @@ public sealed partial class InventoryService(ILogger<InventoryService> logger)
 
     [Traced]
     [Counted]
-    public partial void Release([Tag("shop.sku")] string sku, int quantity);
+    public partial void Release([Tag("shop.sku", SpanOnly = true)] string sku, int quantity);
 
     private void ReleaseCore(string sku, int quantity) => _stock.AddOrUpdate(sku, quantity, (_, available) => available + quantity);
 
     [Traced]
     [Counted]
     [BusinessEvent("inventory.restocked")]
-    public partial void Restock([Tag("shop.sku")] string sku, int quantity);
+    public partial void Restock([Tag("shop.sku", SpanOnly = true)] string sku, int quantity);
 
     private void RestockCore(string sku, int quantity) => _stock.AddOrUpdate(sku, quantity, (_, available) => available + quantity);
 

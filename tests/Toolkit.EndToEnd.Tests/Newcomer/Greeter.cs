@@ -2,14 +2,17 @@ using Toolkit;
 
 namespace Hello;
 
+// An enum, not a string: metric tags must have few values (the TK3001 analyzer checks).
+public enum Language { English, French }
+
 public sealed partial class Greeter
 {
     [Traced]                            // a span "Greeter.Greet"
     [Timed]                             // histogram method.duration, seconds
     [Counted]                           // counter method.calls
     [BusinessEvent("greeting.sent")]    // on success: a log record, a span event, a business.events count
-    public partial string Greet([Tag("greeting.language")] string language, [Hashed] string userId);
+    public partial string Greet([Tag("greeting.language")] Language language, [Hashed] string userId);
 
-    private static string GreetCore(string language, string userId) =>
-        language == "fr" ? "Bonjour" : "Hello";
+    private static string GreetCore(Language language, string userId) =>
+        language == Language.French ? "Bonjour" : "Hello";
 }

@@ -18,7 +18,7 @@ using var logging = LoggerFactory.Create(builder => builder.AddOpenTelemetry(opt
 ToolkitLogging.LoggerFactory = logging;
 
 var greeter = new Greeter();
-Console.WriteLine(greeter.Greet("fr", "user-4242"));
-Console.WriteLine(greeter.Greet("en", "user-4242"));
+Console.WriteLine(greeter.Greet(Language.French, "user-4242"));
+Console.WriteLine(greeter.Greet(Language.English, "user-4242"));
 
 metrics.Dispose(); // prints the metrics once
