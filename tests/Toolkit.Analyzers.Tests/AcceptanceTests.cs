@@ -38,7 +38,7 @@ public sealed class AcceptanceTests
                     public int {|TK1001:Pay|}(string customerEmail, Guid orderId)
                     {
                         logger.LogInformation("Paid by {Customer}", {|TK2001:customerEmail|});
-                        s_orders.Add(1, new KeyValuePair<string, object?>("order.id", {|TK3002:orderId|}), new KeyValuePair<string, object?>("shop.region", "eu"));
+                        s_orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("order.id", orderId)|}, new KeyValuePair<string, object?>("shop.region", "eu"));
                         return 1;
                     }
                 }
