@@ -21,7 +21,7 @@ public sealed class InstrumentNamingCodeFix : CodeFixProvider
 {
     private const string EquivalenceKey = "Use the OpenTelemetry name or unit";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(InstrumentNamingAnalyzer.NameRule.Id);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(InstrumentNamingAnalyzer.Rule.Id);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -25,7 +25,7 @@ public sealed class SecondsHistogramCodeFix : CodeFixProvider
     private const string SecondsTitle = "Record seconds";
     private const string Boundaries = "0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10";
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(SecondsHistogramAnalyzer.MissingBucketAdvice.Id);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(SecondsHistogramAnalyzer.Rule.Id);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -66,8 +66,17 @@ public sealed class SecondsHistogramCodeFix : CodeFixProvider
         var advice = ParseExpression("new InstrumentAdvice<" + type + "> { HistogramBucketBoundaries = " + boundaries + " }");
         advice = ((ObjectCreationExpressionSyntax)advice).WithType(adviceType.WithTrailingTrivia(Space));
 
-        var argument = Argument(advice).WithNameColon(NameColon(IdentifierName("advice")));
         var arguments = invocation.ArgumentList.Arguments;
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i].NameColon is { } nameColon ? nameColon.Name.Identifier.ValueText == "advice" : i == 4)
+            {
+                // An explicit 'advice: null' is replaced where it stands.
+                return document.WithSyntaxRoot(root!.ReplaceNode(arguments[i].Expression, advice.WithTriviaFrom(arguments[i].Expression)));
+            }
+        }
+
+        var argument = Argument(advice).WithNameColon(NameColon(IdentifierName("advice")));
         var list = arguments.Count == 0
             ? SingletonSeparatedList(argument)
             : SeparatedList<ArgumentSyntax>(arguments.GetWithSeparators().Add(Token(SyntaxKind.CommaToken).WithTrailingTrivia(Space)).Add(argument));

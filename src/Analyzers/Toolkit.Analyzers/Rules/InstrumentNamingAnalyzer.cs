@@ -19,23 +19,14 @@ public sealed class InstrumentNamingAnalyzer : DiagnosticAnalyzer
     /// <summary>The corrected name or unit, set when the fix can write it without guessing.</summary>
     public const string ReplacementKey = "Replacement";
 
-    public static readonly DiagnosticDescriptor NameRule = new(
+    public static readonly DiagnosticDescriptor Rule = new(
         "TK4004",
         "Instrument name or unit breaks OpenTelemetry naming",
-        "Instrument name '{0}' breaks OpenTelemetry naming: {1}",
+        "Instrument {0} '{1}' breaks OpenTelemetry naming: {2}",
         RuleCategories.TelemetryApi,
         DiagnosticSeverity.Info,
         isEnabledByDefault: true,
-        description: "OpenTelemetry instrument names are lowercase, dot-separated namespaces with snake_case words, and carry no unit and no '_total' suffix: exporters add those.");
-
-    public static readonly DiagnosticDescriptor UnitRule = new(
-        "TK4004",
-        "Instrument name or unit breaks OpenTelemetry naming",
-        "Unit '{0}' breaks OpenTelemetry naming: {1}",
-        RuleCategories.TelemetryApi,
-        DiagnosticSeverity.Info,
-        isEnabledByDefault: true,
-        description: "OpenTelemetry units are UCUM codes: 's' for durations, 'By' for bytes, and a singular annotation in braces such as '{request}' for counts of things.");
+        description: "OpenTelemetry instrument names are lowercase, dot-separated namespaces of snake_case words with no unit and no '_total' suffix (exporters add those); units are UCUM codes: 's' for durations, 'By' for bytes, a singular annotation in braces such as '{request}' for counts of things.");
 
     // Unit words that appear as a name's last segment.
     private static readonly HashSet<string> UnitWords = new(System.StringComparer.Ordinal)
@@ -59,7 +50,7 @@ public sealed class InstrumentNamingAnalyzer : DiagnosticAnalyzer
         "ms", "msec", "millis", "millisecond", "milliseconds", "us", "microsecond", "microseconds", "ns", "nanosecond", "nanoseconds",
     };
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(NameRule, UnitRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -120,7 +111,7 @@ public sealed class InstrumentNamingAnalyzer : DiagnosticAnalyzer
         }
 
         var properties = unitInName ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(ReplacementKey, suggestion);
-        context.ReportDiagnostic(Diagnostic.Create(NameRule, value!.Syntax.GetLocation(), properties, name, string.Join("; ", reasons)));
+        context.ReportDiagnostic(Diagnostic.Create(Rule, value!.Syntax.GetLocation(), properties, "name", name, string.Join("; ", reasons)));
     }
 
     private static void AnalyzeUnit(OperationAnalysisContext context, IOperation? value)
@@ -162,7 +153,7 @@ public sealed class InstrumentNamingAnalyzer : DiagnosticAnalyzer
         }
 
         var properties = replacement is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(ReplacementKey, replacement);
-        context.ReportDiagnostic(Diagnostic.Create(UnitRule, value!.Syntax.GetLocation(), properties, unit, advice));
+        context.ReportDiagnostic(Diagnostic.Create(Rule, value!.Syntax.GetLocation(), properties, "unit", unit, advice));
     }
 
     private static bool HasUpper(string value)

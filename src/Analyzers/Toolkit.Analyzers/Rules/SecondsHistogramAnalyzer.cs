@@ -17,31 +17,25 @@ namespace Toolkit.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SecondsHistogramAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Set on <see cref="MillisecondsRecorded"/> when the value can be rewritten in seconds: "TotalSeconds" or "Elapsed.TotalSeconds".</summary>
-    public const string ReplacementKey = "Replacement";
-
-    /// <summary>Set on <see cref="MissingBucketAdvice"/> when bucket advice can be added.</summary>
+    /// <summary>Set when bucket advice can be added: the histogram's value type.</summary>
     public const string AdviceKey = "Advice";
 
-    public static readonly DiagnosticDescriptor MissingBucketAdvice = new(
+    /// <summary>Set when the value can be rewritten in seconds: "TotalSeconds" or "Elapsed.TotalSeconds".</summary>
+    public const string ReplacementKey = "Replacement";
+
+    public static readonly DiagnosticDescriptor Rule = new(
         "TK4003",
-        "Seconds histogram mistake",
-        "Histogram '{0}' records seconds without bucket advice, so the default millisecond buckets put every value in the first bucket: pass 'advice' with HistogramBucketBoundaries in seconds",
+        "Seconds histogram without second-scale buckets or values",
+        "Histogram '{0}' has unit 's' but {1}",
         RuleCategories.TelemetryApi,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "The SDK's default histogram buckets (0 to 10000) are meant for milliseconds; a histogram with unit 's' needs second-scale boundaries, given as InstrumentAdvice when it is created.");
+        description: "The SDK's default histogram buckets (0 to 10000) are meant for milliseconds: a histogram with unit 's' needs second-scale boundaries, given as InstrumentAdvice when it is created, and must be given values in seconds.");
 
-    public static readonly DiagnosticDescriptor MillisecondsRecorded = new(
-        "TK4003",
-        "Seconds histogram mistake",
-        "Histogram '{0}' has unit 's' but this value is in milliseconds: record seconds (TimeSpan.TotalSeconds, Stopwatch.Elapsed.TotalSeconds)",
-        RuleCategories.TelemetryApi,
-        DiagnosticSeverity.Warning,
-        isEnabledByDefault: true,
-        description: "A value in milliseconds recorded into a histogram whose unit is seconds is 1000 times too large on every dashboard.");
+    private const string NoAdvice = "no bucket advice, so the default millisecond buckets put every value in the first bucket: pass 'advice' with HistogramBucketBoundaries in seconds";
+    private const string Milliseconds = "this value is in milliseconds: record seconds (TimeSpan.TotalSeconds, Stopwatch.Elapsed.TotalSeconds)";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(MissingBucketAdvice, MillisecondsRecorded);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -90,7 +84,7 @@ public sealed class SecondsHistogramAnalyzer : DiagnosticAnalyzer
             var properties = known.InstrumentAdvice is not null && invocation.TargetMethod.TypeArguments[0].SpecialType == SpecialType.System_Double
                 ? ImmutableDictionary<string, string?>.Empty.Add(AdviceKey, "double")
                 : ImmutableDictionary<string, string?>.Empty;
-            context.ReportDiagnostic(Diagnostic.Create(MissingBucketAdvice, unit!.Syntax.GetLocation(), properties, name));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, unit!.Syntax.GetLocation(), properties, name, NoAdvice));
         }
     }
 
@@ -103,7 +97,7 @@ public sealed class SecondsHistogramAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
         var value = TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(invocation, "value"));
-        if (histogram is null || value is null || !IsMilliseconds(value, known, out string? replacement))
+        if (histogram is null || value is null || !IsMilliseconds(WithoutCasts(value), known, out string? replacement))
         {
             return;
         }
@@ -117,7 +111,7 @@ public sealed class SecondsHistogramAnalyzer : DiagnosticAnalyzer
         var properties = replacement is not null && invocation.TargetMethod.ContainingType.TypeArguments[0].SpecialType == SpecialType.System_Double
             ? ImmutableDictionary<string, string?>.Empty.Add(ReplacementKey, replacement)
             : ImmutableDictionary<string, string?>.Empty;
-        context.ReportDiagnostic(Diagnostic.Create(MillisecondsRecorded, value.Syntax.GetLocation(), properties, histogram.Name));
+        context.ReportDiagnostic(Diagnostic.Create(Rule, value.Syntax.GetLocation(), properties, histogram.Name, Milliseconds));
     }
 
     private static bool IsMilliseconds(IOperation value, KnownSymbols known, out string? replacement)
@@ -138,6 +132,17 @@ public sealed class SecondsHistogramAnalyzer : DiagnosticAnalyzer
             default:
                 return false;
         }
+    }
+
+    /// <summary><c>(long)elapsed.TotalMilliseconds</c> is still milliseconds.</summary>
+    private static IOperation WithoutCasts(IOperation value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = TelemetryCalls.WithoutConversions(conversion.Operand);
+        }
+
+        return value;
     }
 
     private static bool IsThousand(IOperation operand) =>
