@@ -92,7 +92,7 @@ public sealed class InstrumentNamingAnalyzer : DiagnosticAnalyzer
             suggestion = ToSnakeCase(suggestion);
         }
 
-        if (EndsWithSegment(suggestion, "total", ignoreCase: true))
+        if (suggestion.Length > "_total".Length && suggestion.EndsWith("_total", System.StringComparison.Ordinal))
         {
             reasons.Add("drop the '_total' suffix, which Prometheus exporters add themselves");
             suggestion = suggestion.Substring(0, suggestion.Length - "_total".Length);
@@ -198,14 +198,6 @@ public sealed class InstrumentNamingAnalyzer : DiagnosticAnalyzer
         }
 
         return builder.ToString();
-    }
-
-    private static bool EndsWithSegment(string name, string segment, bool ignoreCase)
-    {
-        var comparison = ignoreCase ? System.StringComparison.OrdinalIgnoreCase : System.StringComparison.Ordinal;
-        return name.Length > segment.Length + 1
-            && name.EndsWith(segment, comparison)
-            && name[name.Length - segment.Length - 1] is '_' or '.' or '-';
     }
 
     private static string LastSegment(string name)
