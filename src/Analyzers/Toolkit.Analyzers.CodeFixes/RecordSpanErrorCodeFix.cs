@@ -6,8 +6,8 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 using Toolkit.Analyzers.Rules;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
@@ -62,17 +62,37 @@ public sealed class RecordSpanErrorCodeFix : CodeFixProvider
             : new StatementSyntax[] { setStatus, ParseStatement(activity + "?.SetTag(\"error.type\", " + exception + ".GetType().FullName);") };
 
         var block = catchClause.Block;
-        var updated = block.WithStatements(block.Statements.InsertRange(0, FormatAll(statements)));
+        var layout = Layout(block);
+        for (int i = 0; i < statements.Length; i++)
+        {
+            statements[i] = statements[i].WithLeadingTrivia(layout.Leading).WithTrailingTrivia(layout.Trailing);
+        }
+
+        var updated = block.WithStatements(block.Statements.InsertRange(0, statements));
         return document.WithSyntaxRoot(root!.ReplaceNode(block, updated));
     }
 
-    private static StatementSyntax[] FormatAll(StatementSyntax[] statements)
+    /// <summary>
+    /// The trivia around each new statement: the indentation of the block's statements (or one level inside its brace)
+    /// and a line break, or single spaces when the block is written on one line.
+    /// </summary>
+    private static (SyntaxTriviaList Leading, SyntaxTriviaList Trailing) Layout(BlockSyntax block)
     {
-        for (int i = 0; i < statements.Length; i++)
+        var endOfLine = block.OpenBraceToken.TrailingTrivia.FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
+        if (endOfLine == default)
         {
-            statements[i] = statements[i].WithAdditionalAnnotations(Formatter.Annotation);
+            return (SyntaxTriviaList.Empty, TriviaList(Space));
         }
 
-        return statements;
+        var indentation = block.Statements.Count > 0
+            ? block.Statements[0].GetLeadingTrivia().LastOrDefault(trivia => trivia.IsKind(SyntaxKind.WhitespaceTrivia))
+            : default;
+        if (indentation == default)
+        {
+            var brace = block.OpenBraceToken.LeadingTrivia.LastOrDefault(trivia => trivia.IsKind(SyntaxKind.WhitespaceTrivia));
+            indentation = Whitespace(brace.ToString() + "    ");
+        }
+
+        return (TriviaList(indentation), TriviaList(endOfLine));
     }
 }
