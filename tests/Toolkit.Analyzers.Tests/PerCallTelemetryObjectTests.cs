@@ -97,6 +97,25 @@ public sealed class PerCallTelemetryObjectTests
             """);
 
     [Fact]
+    public Task Silent_InTheProgramsMain() =>
+        Verify.VerifyAsync(
+            """
+            using System.Diagnostics;
+            using System.Diagnostics.Metrics;
+
+            public static class Program
+            {
+                public static void Main()
+                {
+                    using var meter = new Meter("Shop");
+                    using var source = new ActivitySource("Shop");
+                    var counter = meter.CreateCounter<long>("shop.runs");
+                    counter.Add(1);
+                }
+            }
+            """);
+
+    [Fact]
     public Task Severity_IsConfigurable() =>
         Verify.VerifyAsync(
             """

@@ -96,8 +96,8 @@ public sealed class PerCallTelemetryObjectAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Constructors and field initializers run once per object, which is where long-lived objects are made; a lambda or
-    /// local function runs whenever it is called, wherever it is written.
+    /// Constructors, field initializers and the program's <c>Main</c> (top-level statements included) run once, which
+    /// is where long-lived objects are made; a lambda or local function runs whenever it is called, wherever it is written.
     /// </summary>
     private static bool RunsPerCall(ISymbol containing, IOperation creation)
     {
@@ -109,7 +109,8 @@ public sealed class PerCallTelemetryObjectAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return containing is IMethodSymbol { MethodKind: not (MethodKind.Constructor or MethodKind.StaticConstructor) };
+        return containing is IMethodSymbol { MethodKind: not (MethodKind.Constructor or MethodKind.StaticConstructor) } method
+            && !(method.IsStatic && method.Name is "Main" or "<Main>$");
     }
 
     /// <summary>Whether the local is returned, stored, passed on or captured: anything but calls on it.</summary>
