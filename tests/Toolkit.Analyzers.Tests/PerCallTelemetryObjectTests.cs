@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using Xunit;
 using Verify = Toolkit.Analyzers.Tests.AnalyzerVerifier<Toolkit.Analyzers.Rules.PerCallTelemetryObjectAnalyzer>;
+using VerifyFix = Toolkit.Analyzers.Tests.CodeFixVerifier<Toolkit.Analyzers.Rules.PerCallTelemetryObjectAnalyzer, Toolkit.Analyzers.CodeFixes.MoveToStaticFieldCodeFix>;
 
 namespace Toolkit.Analyzers.Tests;
 
@@ -92,6 +93,79 @@ public sealed class PerCallTelemetryObjectTests
                     var meter = new Meter("Shop");
                     meter.CreateCounter<long>("orders.placed");
                     return meter;
+                }
+            }
+            """);
+
+    [Fact]
+    public Task ConstantMeter_MovesToAStaticReadonlyField() =>
+        VerifyFix.VerifyAsync(
+            """
+            using System.Diagnostics;
+            using System.Diagnostics.Metrics;
+
+            public class OrderService
+            {
+                private const string Name = "Shop";
+
+                /// <summary>Places an order.</summary>
+                public void Place()
+                {
+                    using var meter = {|TK4002:new Meter(Name, "1.0")|};
+                    meter.CreateCounter<long>("shop.orders.placed");
+                }
+
+                public void Cancel()
+                {
+                    ActivitySource source = {|TK4002:new("Shop")|};
+                    using var activity = source.StartActivity("orders.cancel");
+                }
+            }
+            """,
+            """
+            using System.Diagnostics;
+            using System.Diagnostics.Metrics;
+
+            public class OrderService
+            {
+                private const string Name = "Shop";
+
+                private static readonly Meter s_meter = new Meter(Name, "1.0");
+
+                /// <summary>Places an order.</summary>
+                public void Place()
+                {
+                    s_meter.CreateCounter<long>("shop.orders.placed");
+                }
+
+                private static readonly ActivitySource s_source = new("Shop");
+
+                public void Cancel()
+                {
+                    using var activity = s_source.StartActivity("orders.cancel");
+                }
+            }
+            """,
+            fixAll: false);
+
+    [Fact]
+    public Task NoFix_ForInstrumentsAndArgumentsFromTheCall() =>
+        VerifyFix.VerifyNoFixAsync(
+            """
+            using System.Diagnostics.Metrics;
+
+            public class OrderService
+            {
+                private static readonly Meter Meter = new("Shop");
+                private static readonly int s_meter = 0;
+
+                public void Place(string name)
+                {
+                    using var named = {|TK4002:new Meter(name)|};
+                    var counter = {|TK4002:Meter.CreateCounter<long>("shop.orders.placed")|};
+                    counter.Add(1);
+                    using var meter = {|TK4002:new Meter("Shop")|};
+                    named.CreateCounter<long>("shop.orders.named");
                 }
             }
             """);
