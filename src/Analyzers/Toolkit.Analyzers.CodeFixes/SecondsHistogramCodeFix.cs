@@ -62,9 +62,9 @@ public sealed class SecondsHistogramCodeFix : CodeFixProvider
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         bool collectionExpressions = invocation.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp12 };
         string boundaries = collectionExpressions ? "[" + Boundaries + "]" : "new " + type + "[] { " + Boundaries + " }";
-        var adviceType = ParseTypeName("global::System.Diagnostics.Metrics.InstrumentAdvice<" + type + ">").WithAdditionalAnnotations(Simplifier.Annotation);
-        var advice = ParseExpression("new InstrumentAdvice<" + type + "> { HistogramBucketBoundaries = " + boundaries + " }");
-        advice = ((ObjectCreationExpressionSyntax)advice).WithType(adviceType.WithTrailingTrivia(Space));
+        var advice = (ObjectCreationExpressionSyntax)ParseExpression(
+            "new global::System.Diagnostics.Metrics.InstrumentAdvice<" + type + "> { HistogramBucketBoundaries = " + boundaries + " }");
+        advice = advice.WithType(advice.Type.WithAdditionalAnnotations(Simplifier.Annotation));
 
         var arguments = invocation.ArgumentList.Arguments;
         for (int i = 0; i < arguments.Count; i++)
@@ -91,6 +91,7 @@ public sealed class SecondsHistogramCodeFix : CodeFixProvider
         {
             rewritten = MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, rewritten, IdentifierName(name));
         }
+
         return document.WithSyntaxRoot(root!.ReplaceNode(access, rewritten.WithTriviaFrom(access)));
     }
 }
