@@ -39,7 +39,9 @@ internal sealed class KnownSymbols
         Histogram = Get("System.Diagnostics.Metrics.Histogram`1");
         UpDownCounter = Get("System.Diagnostics.Metrics.UpDownCounter`1");
         Gauge = Get("System.Diagnostics.Metrics.Gauge`1");
+        InstrumentAdvice = Get("System.Diagnostics.Metrics.InstrumentAdvice`1");
         TagList = Get("System.Diagnostics.TagList");
+        Stopwatch = Get("System.Diagnostics.Stopwatch");
         KeyValuePair = Get("System.Collections.Generic.KeyValuePair`2");
 
         CancellationToken = Get("System.Threading.CancellationToken");
@@ -53,6 +55,7 @@ internal sealed class KnownSymbols
         IPAddress = Get("System.Net.IPAddress");
         IPEndPoint = Get("System.Net.IPEndPoint");
         Exception = Get("System.Exception");
+        OperationCanceledException = Get("System.OperationCanceledException");
     }
 
     public Compilation Compilation { get; }
@@ -85,7 +88,9 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? Histogram { get; }
     public INamedTypeSymbol? UpDownCounter { get; }
     public INamedTypeSymbol? Gauge { get; }
+    public INamedTypeSymbol? InstrumentAdvice { get; }
     public INamedTypeSymbol? TagList { get; }
+    public INamedTypeSymbol? Stopwatch { get; }
     public INamedTypeSymbol? KeyValuePair { get; }
 
     public INamedTypeSymbol? CancellationToken { get; }
@@ -99,6 +104,7 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? IPAddress { get; }
     public INamedTypeSymbol? IPEndPoint { get; }
     public INamedTypeSymbol? Exception { get; }
+    public INamedTypeSymbol? OperationCanceledException { get; }
 
     public static KnownSymbols Create(Compilation compilation) => new(compilation);
 

@@ -1,0 +1,50 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Toolkit.Analyzers.Common;
+
+/// <summary>Recognizes the <c>System.Diagnostics</c> telemetry calls the TK4xxx rules look at.</summary>
+internal static class TelemetryCalls
+{
+    /// <summary><c>ActivitySource.StartActivity</c> (every overload).</summary>
+    public static bool IsStartActivity(IMethodSymbol method, KnownSymbols known) =>
+        method.Name == "StartActivity" && KnownSymbols.Is(method.ContainingType, known.ActivitySource);
+
+    /// <summary><c>Meter.CreateCounter</c>, <c>CreateHistogram</c>, <c>CreateObservableGauge</c>...: every instrument factory.</summary>
+    public static bool IsCreateInstrument(IMethodSymbol method, KnownSymbols known) =>
+        method.Name.StartsWith("Create", System.StringComparison.Ordinal) && KnownSymbols.Is(method.ContainingType, known.Meter);
+
+    /// <summary>The argument bound to the parameter named <paramref name="name"/>, or null when the overload has none.</summary>
+    public static IArgumentOperation? Argument(IInvocationOperation invocation, string name) => Argument(invocation.Arguments, name);
+
+    public static IArgumentOperation? Argument(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, string name)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == name)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The argument's value as written: null when the caller left it out (an optional parameter's default).</summary>
+    public static IOperation? ExplicitValue(IArgumentOperation? argument) =>
+        argument is null || argument.ArgumentKind == ArgumentKind.DefaultValue ? null : WithoutConversions(argument.Value);
+
+    /// <summary>A constant string value, or null.</summary>
+    public static string? ConstantString(IOperation? value) =>
+        value is not null && value.ConstantValue.HasValue ? value.ConstantValue.Value as string : null;
+
+    public static IOperation WithoutConversions(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+}
