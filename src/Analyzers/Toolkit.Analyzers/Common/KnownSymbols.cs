@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Toolkit.Analyzers.Common;
@@ -106,7 +107,10 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? Exception { get; }
     public INamedTypeSymbol? OperationCanceledException { get; }
 
-    public static KnownSymbols Create(Compilation compilation) => new(compilation);
+    // Every rule starts from the same compilation; they share one instance rather than resolve the types each.
+    private static readonly ConditionalWeakTable<Compilation, KnownSymbols> s_cache = new();
+
+    public static KnownSymbols Create(Compilation compilation) => s_cache.GetValue(compilation, static c => new KnownSymbols(c));
 
     /// <summary>The toolkit's method attributes, in the order the generator uses to pick the one it reports.</summary>
     public INamedTypeSymbol?[] MethodAttributes => [Traced, Timed, Counted, InFlight, Logged, BusinessEvent];
