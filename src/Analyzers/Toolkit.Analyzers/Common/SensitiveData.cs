@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -59,7 +60,10 @@ internal sealed class SensitiveData
 
     public KnownSymbols Known => _known;
 
-    public static SensitiveData Create(KnownSymbols known) => new(known);
+    // Shared by the TK2xxx rules of one compilation, like KnownSymbols.
+    private static readonly ConditionalWeakTable<Compilation, SensitiveData> s_cache = new();
+
+    public static SensitiveData Create(KnownSymbols known) => s_cache.GetValue(known.Compilation, _ => new SensitiveData(known));
 
     public SensitiveNames NamesFor(AnalyzerOptions options, SyntaxTree tree, string ruleId) =>
         _names.GetOrAdd((tree, ruleId), key => SensitiveNames.Create(

@@ -30,7 +30,7 @@ public sealed class LogTemplateAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var loggerExtensions = start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Logging.LoggerExtensions");
+            var loggerExtensions = KnownSymbols.Create(start.Compilation).LoggerExtensions;
             if (loggerExtensions is not null)
             {
                 start.RegisterOperationAction(context => Analyze(context, loggerExtensions), OperationKind.Invocation);
