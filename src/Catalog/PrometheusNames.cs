@@ -60,8 +60,16 @@ internal static class PrometheusNames
         return char.IsDigit(label[0]) ? "key_" + label : label;
     }
 
-    /// <summary>A bucket boundary as the exporter writes it in <c>le</c>: shortest round-trip form, <c>0.3</c>, <c>1</c>.</summary>
-    public static string BucketBound(double bound) => bound.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A bucket boundary as Prometheus stores it in <c>le</c>: OpenMetrics' canonical float, <c>0.3</c>, <c>1.0</c>.
+    /// Prometheus asks the exporter for OpenMetrics, in which whole numbers keep their <c>.0</c> (Prometheus 3 also
+    /// rewrites the classic format's <c>1</c> to <c>1.0</c>), so a rule naming <c>le="1"</c> would select nothing.
+    /// </summary>
+    public static string BucketBound(double bound)
+    {
+        string text = bound.ToString("R", CultureInfo.InvariantCulture);
+        return double.IsInteger(bound) && !text.Contains('E', System.StringComparison.Ordinal) ? text + ".0" : text;
+    }
 
     /// <summary>A PromQL string literal.</summary>
     public static string Quote(string value) =>

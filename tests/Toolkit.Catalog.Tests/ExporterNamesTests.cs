@@ -41,6 +41,7 @@ public sealed class ExporterNamesTests
         AssertSeries(PrometheusNames.Counter(add.Calls!), function, region);
         AssertSeries(PrometheusNames.Bucket(add.Duration!), function, region, $"le=\"{PrometheusNames.BucketBound(0.25)}\"");
         AssertSeries(PrometheusNames.Bucket(add.Duration!), function, $"le=\"{PrometheusNames.BucketBound(0.005)}\"");
+        AssertSeries(PrometheusNames.Bucket(add.Duration!), function, $"le=\"{PrometheusNames.BucketBound(1)}\"");
         AssertSeries(PrometheusNames.Count(add.Duration!), function);
         AssertSeries(PrometheusNames.Sum(add.Duration!), function);
         AssertSeries(PrometheusNames.Gauge(add.Active!), function);

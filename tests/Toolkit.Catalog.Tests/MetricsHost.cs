@@ -47,7 +47,9 @@ internal sealed class MetricsHost : IAsyncDisposable
 
     public async Task<string> ScrapeAsync(CancellationToken cancellationToken)
     {
+        // What Prometheus asks for: in OpenMetrics, whole-number bucket bounds are written 1.0, not 1.
         using var http = new HttpClient();
+        http.DefaultRequestHeaders.Accept.ParseAdd("application/openmetrics-text; version=1.0.0");
         return await http.GetStringAsync(new Uri(Address, "/metrics"), cancellationToken);
     }
 

@@ -7,45 +7,57 @@ using Xunit;
 
 namespace Toolkit.Catalog.Tests;
 
-/// <summary>The QuickStart sample's build leaves its catalog, dashboard and rules next to its output, current and valid.</summary>
+/// <summary>The samples' builds leave their catalog, dashboard and rules next to their output, current and valid.</summary>
 public sealed class SampleArtifactsTests
 {
-    private static readonly string s_output = typeof(SampleArtifactsTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "QuickStartOutput").Value!;
+    private static string Output(string sample) => typeof(SampleArtifactsTests).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == sample + "Output").Value!;
 
-    private static string Artifact(string name) => Path.Combine(s_output, "telemetry", "QuickStart." + name);
+    private static string Artifact(string sample, string name) => Path.Combine(Output(sample), "telemetry", sample + "." + name);
 
-    [Fact]
-    public void The_build_wrote_the_three_artifacts_from_the_current_assembly()
+    private static TelemetryManifest Manifest(string sample) => ManifestReader.Read(Path.Combine(Output(sample), sample + ".dll"));
+
+    [Theory]
+    [InlineData("QuickStart")]
+    [InlineData("Shop")]
+    public void The_build_wrote_the_three_artifacts_from_the_current_assembly(string sample)
     {
-        var manifest = ManifestReader.Read(Path.Combine(s_output, "QuickStart.dll"));
+        var artifacts = Artifacts.For(Manifest(sample)).ToList();
 
-        foreach (var artifact in Artifacts.For(manifest))
+        Assert.Equal(3, artifacts.Count);
+        foreach (var artifact in artifacts)
         {
-            string path = Path.Combine(s_output, "telemetry", artifact.FileName);
+            string path = Path.Combine(Output(sample), "telemetry", artifact.FileName);
             Assert.True(File.Exists(path), $"{path} was not written by the build");
             Assert.Equal(artifact.Content.ReplaceLineEndings("\n"), File.ReadAllText(path));
         }
     }
 
-    [Fact]
-    public void The_sample_rules_pass_promtool()
+    [Theory]
+    [InlineData("QuickStart", 6)]
+    [InlineData("Shop", 8)]
+    public void The_sample_rules_pass_promtool(string sample, int rules)
     {
-        var (exitCode, output) = Prometheus.PrometheusTools.CheckRules(Artifact("rules.yml"));
+        Assert.Equal(rules, AlertRulesWriter.Rules(Manifest(sample)).Count);
+
+        var (exitCode, output) = Prometheus.PrometheusTools.CheckRules(Artifact(sample, "rules.yml"));
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("SUCCESS: 6 rules found", output, System.StringComparison.Ordinal);
+        Assert.Contains($"SUCCESS: {rules} rules found", output, System.StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_sample_dashboard_queries_pass_promtool()
+    [Theory]
+    [InlineData("QuickStart")]
+    [InlineData("Shop")]
+    public void The_sample_dashboard_queries_pass_promtool(string sample)
     {
-        var expressions = JsonNode.Parse(File.ReadAllText(Artifact("dashboard.json")))!["panels"]!.AsArray()
+        var expressions = JsonNode.Parse(File.ReadAllText(Artifact(sample, "dashboard.json")))!["panels"]!.AsArray()
             .SelectMany(panel => panel!["targets"]?.AsArray() ?? [])
             .Select(target => (string)target!["expr"]!)
             .ToArray();
         var (exitCode, output) = Prometheus.PrometheusTools.CheckQueries(expressions);
 
+        Assert.NotEmpty(expressions);
         Assert.True(exitCode == 0, output);
         Assert.Contains($"SUCCESS: {expressions.Length} rules found", output, System.StringComparison.Ordinal);
     }

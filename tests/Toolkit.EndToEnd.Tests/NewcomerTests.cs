@@ -3,13 +3,15 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using System.Xml.Linq;
 using Xunit;
 
 namespace Toolkit.EndToEnd.Tests;
 
 /// <summary>
 /// The path docs/getting-started.md walks a newcomer through, step by step: a new console app, the package from a
-/// feed, an annotated partial method, a build with warnings as errors, a run that prints spans, metrics and events.
+/// feed, an annotated partial method, a build with warnings as errors that also writes the telemetry catalog,
+/// dashboard and alerting rules, a run that prints spans, metrics and events.
 /// </summary>
 [Collection(PackageCollection.Name)]
 public sealed class NewcomerTests(PackedToolkit packed)
@@ -35,7 +37,24 @@ public sealed class NewcomerTests(PackedToolkit packed)
             File.Copy(Path.Combine(AppContext.BaseDirectory, "Newcomer", file), Path.Combine(app, file), overwrite: true);
         }
 
+        // The one property that turns on the catalog, dashboard and rules; the tool comes in the package.
+        string project = Path.Combine(app, "Hello.csproj");
+        var csproj = XDocument.Load(project);
+        csproj.Root!.Add(new XElement("PropertyGroup", new XElement("ToolkitTelemetryArtifacts", "true")));
+        csproj.Save(project);
+
         await DotNet.RunAsync(app, environment, s_stepTimeout, "build", "-warnaserror");
+
+        string telemetry = Path.Combine(app, "bin", "Debug", "net10.0", "telemetry");
+        foreach (string artifact in new[] { "Hello.telemetry.md", "Hello.dashboard.json", "Hello.rules.yml" })
+        {
+            Assert.True(File.Exists(Path.Combine(telemetry, artifact)), $"The build did not write {artifact}");
+        }
+
+        string promtool = Path.Combine(Path.GetDirectoryName(await PrometheusServer.EnsureInstalledAsync())!, "promtool");
+        var check = await Command.RunAsync(promtool, ["check", "rules", Path.Combine(telemetry, "Hello.rules.yml")], app, s_stepTimeout, environment: null);
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Contains("SUCCESS: 4 rules found", check.Output, StringComparison.Ordinal);
         var run = await DotNet.RunAsync(app, environment, s_stepTimeout, "run");
         string output = run.Output;
 

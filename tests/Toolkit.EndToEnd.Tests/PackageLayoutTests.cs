@@ -23,14 +23,23 @@ public sealed class PackageLayoutTests(PackedToolkit packed)
         Assert.Contains("analyzers/dotnet/cs/Toolkit.Analyzers.CodeFixes.dll", entries);
         Assert.Contains("build/Toolkit.props", entries);
         Assert.Contains("buildTransitive/Toolkit.props", entries);
+        Assert.Contains("build/Toolkit.targets", entries);
+        Assert.Contains("buildTransitive/Toolkit.targets", entries);
+        Assert.Contains("build/Toolkit.Catalog.targets", entries);
+        Assert.Contains("buildTransitive/Toolkit.Catalog.targets", entries);
         Assert.Contains("README.md", entries);
+
+        // toolkit-telemetry where Toolkit.Catalog.targets looks by default, with what 'dotnet exec' needs to run it.
+        Assert.Contains("tools/net10.0/any/Toolkit.Catalog.dll", entries);
+        Assert.Contains("tools/net10.0/any/Toolkit.Catalog.runtimeconfig.json", entries);
+        Assert.Contains("tools/net10.0/any/Toolkit.Catalog.deps.json", entries);
 
         // Roslyn components are loaded by the compiler, never referenced: nothing of theirs under lib/.
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", System.StringComparison.Ordinal) && !e.Contains("Toolkit.Runtime.", System.StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Build_props_reach_direct_and_transitive_consumers_alike()
+    public void Build_props_and_targets_reach_direct_and_transitive_consumers_alike()
     {
         using var package = ZipFile.OpenRead(packed.PackagePath);
         string direct = Read(package, "build/Toolkit.props");
@@ -39,6 +48,17 @@ public sealed class PackageLayoutTests(PackedToolkit packed)
         var properties = XDocument.Parse(direct).Descendants().Where(e => e.Name.LocalName.StartsWith("Interceptors", System.StringComparison.Ordinal));
         Assert.All(properties, p => Assert.EndsWith(";Toolkit.Generated", p.Value, System.StringComparison.Ordinal));
         Assert.Equal(["InterceptorsNamespaces", "InterceptorsPreviewNamespaces"], properties.Select(p => p.Name.LocalName));
+
+        // NuGet imports Toolkit.targets after the project, which imports the catalog targets beside it, for both kinds of consumer.
+        string targets = Read(package, "build/Toolkit.targets");
+        Assert.Equal(targets, Read(package, "buildTransitive/Toolkit.targets"));
+        var imports = XDocument.Parse(targets).Descendants().Where(e => e.Name.LocalName == "Import").Select(e => e.Attribute("Project")?.Value);
+        Assert.Equal(["$(MSBuildThisFileDirectory)Toolkit.Catalog.targets"], imports);
+        Assert.Equal(Read(package, "build/Toolkit.Catalog.targets"), Read(package, "buildTransitive/Toolkit.Catalog.targets"));
+        Assert.Contains(
+            "$([MSBuild]::NormalizePath('$(MSBuildThisFileDirectory)', '..', 'tools', 'net10.0', 'any', 'Toolkit.Catalog.dll'))",
+            Read(package, "build/Toolkit.Catalog.targets"),
+            System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,12 @@ internal sealed record Sample(IReadOnlyDictionary<string, string> Labels, double
         $"{Label("__name__")}{{{string.Join(", ", Labels.Where(l => l.Key != "__name__").OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}=\"{l.Value}\""))}}} {Value}";
 }
 
+/// <summary>An active alert: <c>pending</c> or <c>firing</c>, with the value of its expression.</summary>
+internal sealed record Alert(string Name, string State, string Value);
+
+/// <summary>A loaded rule: its state (<c>inactive</c>, <c>pending</c>, <c>firing</c>) and health (<c>ok</c>, <c>err</c>, <c>unknown</c>).</summary>
+internal sealed record Rule(string Name, string State, string Health, string? LastError);
+
 /// <summary>The few calls of Prometheus' HTTP API the test needs.</summary>
 internal sealed class PrometheusApi(HttpClient http, Uri address)
 {
@@ -48,6 +54,32 @@ internal sealed class PrometheusApi(HttpClient http, Uri address)
     {
         using var document = await GetAsync($"/api/v1/series?match[]={Uri.EscapeDataString(match)}").ConfigureAwait(false);
         return document.RootElement.GetProperty("data").EnumerateArray().Select(Labels).ToList();
+    }
+
+    /// <summary><c>GET /api/v1/alerts</c>: the alerts now pending or firing.</summary>
+    public async Task<IReadOnlyList<Alert>> AlertsAsync()
+    {
+        using var document = await GetAsync("/api/v1/alerts").ConfigureAwait(false);
+        return document.RootElement.GetProperty("data").GetProperty("alerts").EnumerateArray()
+            .Select(alert => new Alert(
+                alert.GetProperty("labels").GetProperty("alertname").GetString()!,
+                alert.GetProperty("state").GetString()!,
+                alert.GetProperty("value").GetString()!))
+            .ToList();
+    }
+
+    /// <summary><c>GET /api/v1/rules</c>: every loaded rule, its state and whether it evaluates without error.</summary>
+    public async Task<IReadOnlyList<Rule>> RulesAsync()
+    {
+        using var document = await GetAsync("/api/v1/rules").ConfigureAwait(false);
+        return document.RootElement.GetProperty("data").GetProperty("groups").EnumerateArray()
+            .SelectMany(group => group.GetProperty("rules").EnumerateArray())
+            .Select(rule => new Rule(
+                rule.GetProperty("name").GetString()!,
+                rule.TryGetProperty("state", out var state) ? state.GetString()! : "",
+                rule.GetProperty("health").GetString()!,
+                rule.TryGetProperty("lastError", out var error) ? error.GetString() : null))
+            .ToList();
     }
 
     private static Dictionary<string, string> Labels(JsonElement metric) =>

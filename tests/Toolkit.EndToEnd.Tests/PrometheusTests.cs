@@ -5,6 +5,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Xunit;
@@ -15,15 +16,35 @@ namespace Toolkit.EndToEnd.Tests;
 /// <summary>
 /// The Shop sample under its own simulated traffic, scraped by a real Prometheus server on loopback: the generated
 /// instruments arrive under the names the OpenTelemetry Prometheus exporter gives them, with the labels dashboards
-/// group by, and no label carries a customer id or a card number.
+/// group by, and no label carries a customer id or a card number. The alerting rules the sample's build generated
+/// from its <c>[Slo]</c>s are loaded as they ship: the objective the traffic breaks alerts, the ones it keeps do not.
 /// </summary>
 public sealed partial class PrometheusTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan s_scrapeTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan s_alertTimeout = TimeSpan.FromSeconds(120);
+
+    // Enough orders in Prometheus' windows that a 2% share of timeouts can no longer look like a 5% one.
+    private const int JudgedOrders = 300;
+
+    // Declines, sell-outs and timeouts fail about a tenth of the orders (8-11% of those a run of this length counts, as
+    // rate() drops each new series' first increment): the 0.5% error objective burns at over 6x, whose threshold is 3%.
+    private static readonly string[] s_mustFire = ["OrderServicePlaceOrderAsyncErrorBudgetBurn", "OrderServicePlaceOrderAsyncErrorBudgetBurnSlow"];
+
+    // Only timeouts, about 2% of calls, miss these objectives, whose budgets are 5%.
+    private static readonly string[] s_mustStayQuiet =
+    [
+        "OrderServicePlaceOrderAsyncLatencyP95BudgetBurn",
+        "OrderServicePlaceOrderAsyncLatencyP95BudgetBurnSlow",
+        "PaymentGatewayAuthorizeAsyncErrorBudgetBurn",
+        "PaymentGatewayAuthorizeAsyncErrorBudgetBurnSlow",
+        "PaymentGatewayAuthorizeAsyncLatencyP95BudgetBurn",
+        "PaymentGatewayAuthorizeAsyncLatencyP95BudgetBurnSlow",
+    ];
 
     [Fact]
-    public async Task Prometheus_scrapes_the_generated_metrics_without_personal_data()
+    public async Task Prometheus_scrapes_the_generated_metrics_without_personal_data_and_fires_the_generated_alerts()
     {
         string prometheus = await PrometheusServer.EnsureInstalledAsync();
         using var work = new TempDirectory("toolkit-prometheus");
@@ -40,10 +61,17 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
             new Dictionary<string, string?> { ["Logging__LogLevel__Default"] = "Warning" });
         await WaitUntilAsync(() => IsOkAsync(http, new Uri($"http://127.0.0.1:{shopPort}/health/ready")), s_startTimeout, shop);
 
+        // The rules exactly as the build wrote them. Evaluated every second rather than every minute, so a burn-rate
+        // alert (no 'for:') settles in seconds; the windows stay as shipped, rate() reads what the run has so far.
+        string rules = Path.Combine(shopDirectory, "telemetry", "Shop.rules.yml");
+        Assert.True(File.Exists(rules), $"The sample's build did not write {rules}");
         string config = work.PathOf("prometheus.yml");
         await File.WriteAllTextAsync(config, $"""
             global:
               scrape_interval: 1s
+              evaluation_interval: 1s
+            rule_files:
+              - {JsonSerializer.Serialize(rules)}
             scrape_configs:
               - job_name: shop
                 static_configs:
@@ -112,6 +140,67 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
                 Assert.DoesNotMatch(CardNumber(), value);
             }
         }
+
+        await AssertAlertsAsync(api, await File.ReadAllTextAsync(rules), shop);
+    }
+
+    private async Task AssertAlertsAsync(PrometheusApi api, string rules, BackgroundProcess shop)
+    {
+        // Every series the rules select exists, so a quiet rule is quiet on data, not for want of it (a bucket bound
+        // written 1 where Prometheus stores 1.0 would select nothing, and its alert could never fire).
+        string[] selectors = [.. RuleSelector().Matches(rules).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
+        Assert.NotEmpty(selectors);
+        string orders = """sum(increase(method_calls_total{job="shop",code_function_name="OrderService.PlaceOrderAsync"}[1h]))""";
+        IReadOnlyList<Alert> alerts = [];
+        await WaitUntilAsync(
+            async () =>
+            {
+                alerts = await api.AlertsAsync();
+                if (!s_mustFire.All(name => alerts.Any(a => a.Name == name && a.State == "firing"))
+                    || (await api.QueryAsync(orders)).SingleOrDefault()?.Value is not >= JudgedOrders)
+                {
+                    return false;
+                }
+
+                foreach (string selector in selectors)
+                {
+                    if ((await api.QueryAsync(selector)).Count == 0)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            },
+            s_alertTimeout,
+            shop,
+            () => $"firing: {string.Join(", ", alerts)}; selectors: {string.Join(", ", selectors)}");
+
+        // A few more evaluations over the same traffic.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await QueryAsync(api, orders);
+        alerts = await api.AlertsAsync();
+        var loaded = await api.RulesAsync();
+        output.WriteLine("> /api/v1/alerts");
+        foreach (var alert in alerts)
+        {
+            output.WriteLine($"{alert.Name} {alert.State} {alert.Value}");
+        }
+
+        output.WriteLine("> /api/v1/rules");
+        foreach (var rule in loaded)
+        {
+            output.WriteLine($"{rule.Name} {rule.State} health={rule.Health}{(rule.LastError is { Length: > 0 } e ? " " + e : "")}");
+        }
+
+        Assert.Equal(
+            [.. s_mustFire, .. s_mustStayQuiet],
+            RuleName().Matches(rules).Select(m => m.Groups[1].Value));
+        Assert.Equal(RuleName().Matches(rules).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal), loaded.Select(r => r.Name).Order(StringComparer.Ordinal));
+        Assert.All(loaded, rule => Assert.True(rule.Health == "ok", $"{rule.Name}: {rule.Health} {rule.LastError}"));
+        Assert.All(s_mustFire, name => Assert.Contains(alerts, a => a.Name == name && a.State == "firing"));
+        Assert.DoesNotContain(alerts, a => s_mustStayQuiet.Contains(a.Name));
+        Assert.All(loaded.Where(r => s_mustStayQuiet.Contains(r.Name)), rule => Assert.Equal("inactive", rule.State));
     }
 
     private async Task<IReadOnlyList<Sample>> QueryAsync(PrometheusApi api, string query)
@@ -128,14 +217,14 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
 
     private static double BucketBound(string le) => le == "+Inf" ? double.PositiveInfinity : double.Parse(le, System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, BackgroundProcess watched)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, BackgroundProcess watched, Func<string>? state = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (!await condition())
         {
             if (watched.HasExited || DateTime.UtcNow > deadline)
             {
-                Assert.Fail($"Not there after {timeout}{(watched.HasExited ? " (the process exited)" : "")}:\n{watched.Tail}");
+                Assert.Fail($"Not there after {timeout}{(watched.HasExited ? " (the process exited)" : "")}: {state?.Invoke()}\n{watched.Tail}");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(500));
@@ -161,6 +250,13 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    // A series selector inside a range query of an alert expression: metric{labels}[window].
+    [GeneratedRegex(@"([a-z_:]+\{[^}]*\})\[")]
+    private static partial Regex RuleSelector();
+
+    [GeneratedRegex(@"^\s*- alert: (\S+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex RuleName();
 
     // The simulator's customers are customer-00001 to customer-00399.
     [GeneratedRegex(@"customer-\d+")]

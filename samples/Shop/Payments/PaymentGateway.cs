@@ -18,6 +18,9 @@ public sealed partial class PaymentGateway
     [Timed]
     [Counted]
     [InFlight]
+    // The processor's contract: an answer, approval or decline, to 19 calls in 20, and 95% of them within 1 s. Only
+    // its timeouts (about 2% of calls) miss either, so these alerts stay quiet under the simulated traffic.
+    [Slo(ErrorRate = 0.05, LatencyP95 = "1s")]
     public partial Task<Authorization> AuthorizeAsync([Redacted] string cardNumber, decimal amount, CancellationToken cancellationToken);
 
 #pragma warning disable CA5394 // Simulated latency and outcomes; nothing here is security-sensitive.

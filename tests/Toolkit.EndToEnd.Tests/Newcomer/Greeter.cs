@@ -11,6 +11,7 @@ public sealed partial class Greeter
     [Timed]                             // histogram method.duration, seconds
     [Counted]                           // counter method.calls
     [BusinessEvent("greeting.sent")]    // on success: a log record, a span event, a business.events count
+    [Slo(LatencyP95 = "100ms", ErrorRate = 0.001)] // objectives, which become Prometheus alerting rules
     public partial string Greet([Tag("greeting.language")] Language language, [Hashed] string userId);
 
     private static string GreetCore(Language language, string userId) =>
