@@ -20,6 +20,7 @@ public sealed class SensitiveDataInSpanTests
                     activity.SetTag("customer", {|TK2004:customerEmail|});
                     activity.AddBaggage("session", {|TK2004:sessionToken|});
                     activity.SetTag("user.email", {|TK2004:value|});
+                    activity.AddEvent(new ActivityEvent("login", tags: new ActivityTagsCollection { { "customer", {|TK2004:customerEmail|} } }));
                 }
             }
             """,
@@ -34,6 +35,7 @@ public sealed class SensitiveDataInSpanTests
                     activity.SetTag("customer", TelemetryRedaction.Hash(customerEmail));
                     activity.AddBaggage("session", TelemetryRedaction.Hash(sessionToken));
                     activity.SetTag("user.email", TelemetryRedaction.Hash(value));
+                    activity.AddEvent(new ActivityEvent("login", tags: new ActivityTagsCollection { { "customer", TelemetryRedaction.Hash(customerEmail) } }));
                 }
             }
             """);

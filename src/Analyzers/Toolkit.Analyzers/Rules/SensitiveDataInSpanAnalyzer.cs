@@ -10,7 +10,8 @@ namespace Toolkit.Analyzers.Rules;
 
 /// <summary>
 /// TK2004: a secret or personal value set as a span attribute or baggage item (<c>Activity.SetTag</c>, <c>AddTag</c>,
-/// <c>SetBaggage</c>, <c>AddBaggage</c>), or a toolkit <c>[Tag]</c> parameter that would put one on every span.
+/// <c>SetBaggage</c>, <c>AddBaggage</c>, the tags of a span event or link), or a toolkit <c>[Tag]</c> parameter that
+/// would put one on every span.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SensitiveDataInSpanAnalyzer : DiagnosticAnalyzer
@@ -56,9 +57,10 @@ public sealed class SensitiveDataInSpanAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (!KnownSymbols.Is(method.ContainingType, data.Known.Activity)
-            || method.Name is not ("SetTag" or "AddTag" or "SetBaggage" or "AddBaggage")
-            || invocation.Arguments.Length != 2)
+        // ActivityTagsCollection holds the tags of span events and links (new ActivityEvent(name, tags: new() { ... })).
+        bool spanCall = KnownSymbols.Is(method.ContainingType, data.Known.Activity) && method.Name is "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage";
+        bool eventTag = KnownSymbols.Is(method.ContainingType, data.Known.ActivityTagsCollection) && method.Name == "Add";
+        if (!(spanCall || eventTag) || invocation.Arguments.Length != 2)
         {
             return;
         }
