@@ -12,7 +12,7 @@ namespace Toolkit.Analyzers.Rules;
 /// A name passed through from a parameter, local or field is left alone: that is how wrapper helpers work.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ActivityNameFromDataAnalyzer : DiagnosticAnalyzer
+public sealed class ActivityNameFromDataAnalyzer : ToolkitAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
         "TK4001",
@@ -25,22 +25,16 @@ public sealed class ActivityNameFromDataAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (known.Activity is null || known.ActivitySource is null)
         {
-            var known = KnownSymbols.Create(start.Compilation);
-            if (known.Activity is null || known.ActivitySource is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterOperationAction(context => AnalyzeInvocation(context, known), OperationKind.Invocation);
-            start.RegisterOperationAction(context => AnalyzeCreation(context, known), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(context => AnalyzeAssignment(context, known), OperationKind.SimpleAssignment);
-        });
+        start.RegisterOperationAction(context => AnalyzeInvocation(context, known), OperationKind.Invocation);
+        start.RegisterOperationAction(context => AnalyzeCreation(context, known), OperationKind.ObjectCreation);
+        start.RegisterOperationAction(context => AnalyzeAssignment(context, known), OperationKind.SimpleAssignment);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSymbols known)

@@ -10,7 +10,7 @@ namespace Toolkit.Analyzers.Rules;
 /// and the tag is not <c>SpanOnly</c>) while its value is unbounded. Every distinct value is a new time series.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HighCardinalityTagAnalyzer : DiagnosticAnalyzer
+public sealed class HighCardinalityTagAnalyzer : ToolkitAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
         "TK3001",
@@ -23,21 +23,15 @@ public sealed class HighCardinalityTagAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (known.Tag is null)
         {
-            var known = KnownSymbols.Create(start.Compilation);
-            if (known.Tag is null)
-            {
-                return; // Toolkit.Runtime isn't referenced.
-            }
+            return; // Toolkit.Runtime isn't referenced.
+        }
 
-            // Per type rather than per method: the generated half of a partial method would hide it from a method action.
-            start.RegisterSymbolAction(context => AnalyzeType(context, known), SymbolKind.NamedType);
-        });
+        // Per type rather than per method: the generated half of a partial method would hide it from a method action.
+        start.RegisterSymbolAction(context => AnalyzeType(context, known), SymbolKind.NamedType);
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols known)

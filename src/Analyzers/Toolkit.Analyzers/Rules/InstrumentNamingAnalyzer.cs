@@ -14,7 +14,7 @@ namespace Toolkit.Analyzers.Rules;
 /// (<c>s</c>, <c>By</c>, <c>{request}</c>), and durations are in seconds.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class InstrumentNamingAnalyzer : DiagnosticAnalyzer
+public sealed class InstrumentNamingAnalyzer : ToolkitAnalyzer
 {
     /// <summary>The corrected name or unit, set when the fix can write it without guessing.</summary>
     public const string ReplacementKey = "Replacement";
@@ -52,28 +52,22 @@ public sealed class InstrumentNamingAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (known.Meter is null)
         {
-            var known = KnownSymbols.Create(start.Compilation);
-            if (known.Meter is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterOperationAction(context =>
+        start.RegisterOperationAction(context =>
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (TelemetryCalls.IsCreateInstrument(invocation.TargetMethod, known))
             {
-                var invocation = (IInvocationOperation)context.Operation;
-                if (TelemetryCalls.IsCreateInstrument(invocation.TargetMethod, known))
-                {
-                    AnalyzeName(context, TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(invocation, "name")));
-                    AnalyzeUnit(context, TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(invocation, "unit")));
-                }
-            }, OperationKind.Invocation);
-        });
+                AnalyzeName(context, TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(invocation, "name")));
+                AnalyzeUnit(context, TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(invocation, "unit")));
+            }
+        }, OperationKind.Invocation);
     }
 
     private static void AnalyzeName(OperationAnalysisContext context, IOperation? value)

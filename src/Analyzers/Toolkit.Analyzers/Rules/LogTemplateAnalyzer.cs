@@ -11,7 +11,7 @@ namespace Toolkit.Analyzers.Rules;
 /// values end up inside an opaque string: they can't be redacted, filtered or queried, and every call allocates.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LogTemplateAnalyzer : DiagnosticAnalyzer
+public sealed class LogTemplateAnalyzer : ToolkitAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
         "TK2003",
@@ -24,18 +24,13 @@ public sealed class LogTemplateAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var loggerExtensions = known.LoggerExtensions;
+        if (loggerExtensions is not null)
         {
-            var loggerExtensions = KnownSymbols.Create(start.Compilation).LoggerExtensions;
-            if (loggerExtensions is not null)
-            {
-                start.RegisterOperationAction(context => Analyze(context, loggerExtensions), OperationKind.Invocation);
-            }
-        });
+            start.RegisterOperationAction(context => Analyze(context, loggerExtensions), OperationKind.Invocation);
+        }
     }
 
     private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol loggerExtensions)

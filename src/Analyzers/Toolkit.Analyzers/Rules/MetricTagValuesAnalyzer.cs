@@ -14,7 +14,7 @@ namespace Toolkit.Analyzers.Rules;
 /// are never looked at: only what reaches an instrument counts.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MetricTagValuesAnalyzer : DiagnosticAnalyzer
+public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
 {
     public static readonly DiagnosticDescriptor UnboundedValue = new(
         "TK3002",
@@ -36,29 +36,23 @@ public sealed class MetricTagValuesAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(UnboundedValue, NonConstantName);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (known.Meter is null || known.KeyValuePair is null)
         {
-            var known = KnownSymbols.Create(start.Compilation);
-            if (known.Meter is null || known.KeyValuePair is null)
-            {
-                return; // System.Diagnostics.Metrics isn't referenced.
-            }
+            return; // System.Diagnostics.Metrics isn't referenced.
+        }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                // A block's operation actions run one after the other, so its state needs no locking.
-                var body = new MetricTagsInBody(known);
-                block.RegisterOperationAction(context => body.Collect((IInvocationOperation)context.Operation), OperationKind.Invocation);
-                block.RegisterOperationAction(context => body.Collect((IVariableDeclaratorOperation)context.Operation), OperationKind.VariableDeclarator);
-                block.RegisterOperationAction(
-                    context => body.Collect((IAssignmentOperation)context.Operation),
-                    OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment);
-                block.RegisterOperationBlockEndAction(body.Report);
-            });
+        start.RegisterOperationBlockStartAction(block =>
+        {
+            // A block's operation actions run one after the other, so its state needs no locking.
+            var body = new MetricTagsInBody(known);
+            block.RegisterOperationAction(context => body.Collect((IInvocationOperation)context.Operation), OperationKind.Invocation);
+            block.RegisterOperationAction(context => body.Collect((IVariableDeclaratorOperation)context.Operation), OperationKind.VariableDeclarator);
+            block.RegisterOperationAction(
+                context => body.Collect((IAssignmentOperation)context.Operation),
+                OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment);
+            block.RegisterOperationBlockEndAction(body.Report);
         });
     }
 

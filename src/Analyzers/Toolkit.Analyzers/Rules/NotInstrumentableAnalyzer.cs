@@ -14,7 +14,7 @@ namespace Toolkit.Analyzers.Rules;
 /// like any analyzer's.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class NotInstrumentableAnalyzer : DiagnosticAnalyzer
+public sealed class NotInstrumentableAnalyzer : ToolkitAnalyzer
 {
     public static readonly DiagnosticDescriptor MethodNotPartial = new(
         "TK1001",
@@ -36,21 +36,15 @@ public sealed class NotInstrumentableAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(MethodNotPartial, TypeNotPartial);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (known.Traced is null)
         {
-            var known = KnownSymbols.Create(start.Compilation);
-            if (known.Traced is null)
-            {
-                return; // Toolkit.Runtime isn't referenced.
-            }
+            return; // Toolkit.Runtime isn't referenced.
+        }
 
-            var attributes = known.MethodAttributes;
-            start.RegisterSymbolAction(context => Analyze(context, attributes), SymbolKind.Method);
-        });
+        var attributes = known.MethodAttributes;
+        start.RegisterSymbolAction(context => Analyze(context, attributes), SymbolKind.Method);
     }
 
     private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol?[] attributes)

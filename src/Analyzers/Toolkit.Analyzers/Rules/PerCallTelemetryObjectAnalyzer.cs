@@ -14,7 +14,7 @@ namespace Toolkit.Analyzers.Rules;
 /// Creations kept in fields or properties, returned from factories, or made in constructors are left alone.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PerCallTelemetryObjectAnalyzer : DiagnosticAnalyzer
+public sealed class PerCallTelemetryObjectAnalyzer : ToolkitAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
         "TK4002",
@@ -27,36 +27,30 @@ public sealed class PerCallTelemetryObjectAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (known.Meter is null && known.ActivitySource is null)
         {
-            var known = KnownSymbols.Create(start.Compilation);
-            if (known.Meter is null && known.ActivitySource is null)
+            return;
+        }
+
+        start.RegisterOperationAction(context =>
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if (KnownSymbols.Is(creation.Type, known.Meter) || KnownSymbols.Is(creation.Type, known.ActivitySource))
             {
-                return;
+                Analyze(context, creation, creation.Type!.Name);
             }
+        }, OperationKind.ObjectCreation);
 
-            start.RegisterOperationAction(context =>
+        start.RegisterOperationAction(context =>
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (TelemetryCalls.IsCreateInstrument(invocation.TargetMethod, known))
             {
-                var creation = (IObjectCreationOperation)context.Operation;
-                if (KnownSymbols.Is(creation.Type, known.Meter) || KnownSymbols.Is(creation.Type, known.ActivitySource))
-                {
-                    Analyze(context, creation, creation.Type!.Name);
-                }
-            }, OperationKind.ObjectCreation);
-
-            start.RegisterOperationAction(context =>
-            {
-                var invocation = (IInvocationOperation)context.Operation;
-                if (TelemetryCalls.IsCreateInstrument(invocation.TargetMethod, known))
-                {
-                    Analyze(context, invocation, "instrument");
-                }
-            }, OperationKind.Invocation);
-        });
+                Analyze(context, invocation, "instrument");
+            }
+        }, OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, IOperation creation, string what)

@@ -15,7 +15,7 @@ namespace Toolkit.Analyzers.Rules;
 /// and a value in milliseconds recorded into a seconds histogram is off by a factor of 1000.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecondsHistogramAnalyzer : DiagnosticAnalyzer
+public sealed class SecondsHistogramAnalyzer : ToolkitAnalyzer
 {
     /// <summary>Set when bucket advice can be added: the histogram's value type.</summary>
     public const string AdviceKey = "Advice";
@@ -37,34 +37,28 @@ public sealed class SecondsHistogramAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (known.Meter is null || known.Histogram is null)
         {
-            var known = KnownSymbols.Create(start.Compilation);
-            if (known.Meter is null || known.Histogram is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            // Whether a histogram field or property was created in seconds, decided once per member.
-            var inSeconds = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-            start.RegisterOperationAction(context =>
+        // Whether a histogram field or property was created in seconds, decided once per member.
+        var inSeconds = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        start.RegisterOperationAction(context =>
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            if (method.Name == "CreateHistogram" && KnownSymbols.Is(method.ContainingType, known.Meter))
             {
-                var invocation = (IInvocationOperation)context.Operation;
-                var method = invocation.TargetMethod;
-                if (method.Name == "CreateHistogram" && KnownSymbols.Is(method.ContainingType, known.Meter))
-                {
-                    AnalyzeCreation(context, invocation, known);
-                }
-                else if (method.Name == "Record" && KnownSymbols.Is(method.ContainingType, known.Histogram))
-                {
-                    AnalyzeRecord(context, invocation, known, inSeconds);
-                }
-            }, OperationKind.Invocation);
-        });
+                AnalyzeCreation(context, invocation, known);
+            }
+            else if (method.Name == "Record" && KnownSymbols.Is(method.ContainingType, known.Histogram))
+            {
+                AnalyzeRecord(context, invocation, known, inSeconds);
+            }
+        }, OperationKind.Invocation);
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, IInvocationOperation invocation, KnownSymbols known)

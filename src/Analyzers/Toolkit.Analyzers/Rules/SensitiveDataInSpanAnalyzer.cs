@@ -14,7 +14,7 @@ namespace Toolkit.Analyzers.Rules;
 /// would put one on every span.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SensitiveDataInSpanAnalyzer : DiagnosticAnalyzer
+public sealed class SensitiveDataInSpanAnalyzer : ToolkitAnalyzer
 {
     /// <summary>Set on diagnostics reported on a <c>[Tag]</c> parameter, where the fix is an attribute rather than a call.</summary>
     public const string ParameterProperty = "Parameter";
@@ -32,25 +32,19 @@ public sealed class SensitiveDataInSpanAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        var data = SensitiveData.Create(known);
+        if (known.Activity is not null)
         {
-            var known = KnownSymbols.Create(start.Compilation);
-            var data = SensitiveData.Create(known);
-            if (known.Activity is not null)
-            {
-                start.RegisterOperationAction(context => AnalyzeCall(context, data), OperationKind.Invocation);
-            }
+            start.RegisterOperationAction(context => AnalyzeCall(context, data), OperationKind.Invocation);
+        }
 
-            if (known.Tag is not null)
-            {
-                // A syntax action sees the user's partial declaration; a symbol action would get the generated implementation.
-                start.RegisterSyntaxNodeAction(context => AnalyzeTags(context, data), SyntaxKind.MethodDeclaration);
-            }
-        });
+        if (known.Tag is not null)
+        {
+            // A syntax action sees the user's partial declaration; a symbol action would get the generated implementation.
+            start.RegisterSyntaxNodeAction(context => AnalyzeTags(context, data), SyntaxKind.MethodDeclaration);
+        }
     }
 
     private static void AnalyzeCall(OperationAnalysisContext context, SensitiveData data)

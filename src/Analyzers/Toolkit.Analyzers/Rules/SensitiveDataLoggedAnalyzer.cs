@@ -13,7 +13,7 @@ namespace Toolkit.Analyzers.Rules;
 /// doesn't protect it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SensitiveDataLoggedAnalyzer : DiagnosticAnalyzer
+public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
         "TK2001",
@@ -26,24 +26,18 @@ public sealed class SensitiveDataLoggedAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (known.ILogger is null)
         {
-            var known = KnownSymbols.Create(start.Compilation);
-            if (known.ILogger is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            var data = SensitiveData.Create(known);
-            var loggingMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-            start.RegisterOperationAction(
-                context => Analyze(context, data, loggingMethods),
-                OperationKind.Invocation);
-        });
+        var data = SensitiveData.Create(known);
+        var loggingMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        start.RegisterOperationAction(
+            context => Analyze(context, data, loggingMethods),
+            OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, SensitiveData data, ConcurrentDictionary<IMethodSymbol, bool> loggingMethods)

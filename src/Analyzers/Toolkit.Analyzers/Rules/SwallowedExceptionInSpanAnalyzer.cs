@@ -12,7 +12,7 @@ namespace Toolkit.Analyzers.Rules;
 /// status Unset and no error, so the failure is invisible in traces even though the logs (if any) show it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SwallowedExceptionInSpanAnalyzer : DiagnosticAnalyzer
+public sealed class SwallowedExceptionInSpanAnalyzer : ToolkitAnalyzer
 {
     /// <summary>The activity local's name, for the fix.</summary>
     public const string ActivityKey = "Activity";
@@ -31,20 +31,14 @@ public sealed class SwallowedExceptionInSpanAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (known.ActivitySource is null || known.Activity is null)
         {
-            var known = KnownSymbols.Create(start.Compilation);
-            if (known.ActivitySource is null || known.Activity is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterOperationAction(context => Analyze(context, known), OperationKind.CatchClause);
-        });
+        start.RegisterOperationAction(context => Analyze(context, known), OperationKind.CatchClause);
     }
 
     private static void Analyze(OperationAnalysisContext context, KnownSymbols known)

@@ -12,7 +12,7 @@ namespace Toolkit.Analyzers.Rules;
 /// bounded tags add up: ten tags of five values each allow ten million series.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TooManyMetricTagsAnalyzer : DiagnosticAnalyzer
+public sealed class TooManyMetricTagsAnalyzer : ToolkitAnalyzer
 {
     public const string MaxTagsOption = "max_tags_per_instrument";
     public const int DefaultMaxTags = 8;
@@ -28,23 +28,17 @@ public sealed class TooManyMetricTagsAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (known.Tag is not null)
         {
-            var known = KnownSymbols.Create(start.Compilation);
-            if (known.Tag is not null)
-            {
-                start.RegisterSymbolAction(context => AnalyzeType(context, known), SymbolKind.NamedType);
-            }
+            start.RegisterSymbolAction(context => AnalyzeType(context, known), SymbolKind.NamedType);
+        }
 
-            if (known.Meter is not null && known.KeyValuePair is not null)
-            {
-                start.RegisterOperationAction(context => AnalyzeMeasurement(context, known), OperationKind.Invocation);
-            }
-        });
+        if (known.Meter is not null && known.KeyValuePair is not null)
+        {
+            start.RegisterOperationAction(context => AnalyzeMeasurement(context, known), OperationKind.Invocation);
+        }
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols known)

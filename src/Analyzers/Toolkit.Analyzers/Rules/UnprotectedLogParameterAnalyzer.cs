@@ -13,7 +13,7 @@ namespace Toolkit.Analyzers.Rules;
 /// <c>[NotLogged]</c>, a data classification).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class UnprotectedLogParameterAnalyzer : DiagnosticAnalyzer
+public sealed class UnprotectedLogParameterAnalyzer : ToolkitAnalyzer
 {
     /// <summary>Set on diagnostics where the toolkit's [Hashed]/[Redacted] apply, so the fix is offered.</summary>
     public const string ToolkitProperty = "Toolkit";
@@ -29,22 +29,16 @@ public sealed class UnprotectedLogParameterAnalyzer : DiagnosticAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        if (known.BusinessEvent is null && known.LoggerMessageAttribute is null)
         {
-            var known = KnownSymbols.Create(start.Compilation);
-            if (known.BusinessEvent is null && known.LoggerMessageAttribute is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            var data = SensitiveData.Create(known);
-            // A syntax action sees the user's partial declaration; a symbol action would get the generated implementation.
-                start.RegisterSyntaxNodeAction(context => Analyze(context, data), SyntaxKind.MethodDeclaration);
-        });
+        var data = SensitiveData.Create(known);
+        // A syntax action sees the user's partial declaration; a symbol action would get the generated implementation.
+            start.RegisterSyntaxNodeAction(context => Analyze(context, data), SyntaxKind.MethodDeclaration);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context, SensitiveData data)
