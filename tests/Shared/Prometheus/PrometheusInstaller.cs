@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -59,9 +60,18 @@ internal static class PrometheusInstaller
         ProcessResult? result = null;
         for (int attempt = 1; attempt <= attempts; attempt++)
         {
-            result = root
-                ? await Command.RunAsync(program, arguments, "/", s_aptTimeout, environment).ConfigureAwait(false)
-                : await Command.RunAsync("sudo", ["-n", program, .. arguments], "/", s_aptTimeout, environment).ConfigureAwait(false);
+            try
+            {
+                result = root
+                    ? await Command.RunAsync(program, arguments, "/", s_aptTimeout, environment).ConfigureAwait(false)
+                    : await Command.RunAsync("sudo", ["-n", program, .. arguments], "/", s_aptTimeout, environment).ConfigureAwait(false);
+            }
+            catch (Win32Exception e)
+            {
+                throw new InvalidOperationException(
+                    $"prometheus and promtool are needed by these tests and could not be installed ({(root ? program : "sudo")}: {e.Message}). Install them with: {InstallCommand}", e);
+            }
+
             if (result.ExitCode == 0)
             {
                 return;
