@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Toolkit.Catalog.Tests.Prometheus;
 using Toolkit.TestAssets;
+using Toolkit.Tests.Prometheus;
 using Xunit;
 
 namespace Toolkit.Catalog.Tests;
@@ -39,31 +39,31 @@ public sealed class AlertEvaluationTests
 
         try
         {
-            await using var prometheus = await PrometheusServer.StartAsync([host.Target], [rules], timeout.Token);
+            await using var prometheus = await PrometheusServer.StartAsync(new() { Targets = [host.Target], RuleFiles = [rules] }, timeout.Token);
             string[] mustFire = ["ShapesFailErrorBudgetBurn", "ShapesDelayAsyncLatencyP95BudgetBurn", "ShapesDelayAsyncLatencyP95BudgetBurnSlow"];
             string[] mustNotFire = ["ShapesAddErrorBudgetBurn", "ShapesAddErrorBudgetBurnSlow", "ShapesAddLatencyP95BudgetBurn", "ShapesAddLatencyP95BudgetBurnSlow", "ShapesCustomLatencyP99High"];
 
-            IReadOnlyList<(string Name, string State)> alerts = [];
-            while (!mustFire.All(name => alerts.Contains((name, "firing"))))
+            IReadOnlyList<Alert> alerts = [];
+            while (!mustFire.All(name => alerts.Any(a => a.Name == name && a.State == "firing")))
             {
                 Assert.False(timeout.IsCancellationRequested, $"Alerts firing after 3 minutes: {string.Join(", ", alerts)}\n{prometheus.Log}");
                 await Task.Delay(1000, timeout.Token);
-                alerts = await prometheus.AlertsAsync(timeout.Token);
+                alerts = await prometheus.Api.AlertsAsync(timeout.Token);
             }
 
             // The quiet rules had data to judge: the method they watch was scraped, with its buckets.
-            Assert.True(await prometheus.CountSeriesAsync("method_calls_total{code_function_name=\"Shapes.Add\"}", timeout.Token) > 0);
-            Assert.True(await prometheus.CountSeriesAsync("method_duration_seconds_bucket{code_function_name=\"Shapes.Add\", le=\"0.25\"}", timeout.Token) > 0);
+            Assert.NotEmpty(await prometheus.Api.QueryAsync("method_calls_total{code_function_name=\"Shapes.Add\"}", timeout.Token));
+            Assert.NotEmpty(await prometheus.Api.QueryAsync("method_duration_seconds_bucket{code_function_name=\"Shapes.Add\", le=\"0.25\"}", timeout.Token));
 
             // A few more evaluations over the same traffic, then neither pending nor firing for the kept objectives.
             await Task.Delay(3000, timeout.Token);
-            alerts = await prometheus.AlertsAsync(timeout.Token);
+            alerts = await prometheus.Api.AlertsAsync(timeout.Token);
             Assert.DoesNotContain(alerts, a => mustNotFire.Contains(a.Name));
-            Assert.All(mustFire, name => Assert.Contains((name, "firing"), alerts));
+            Assert.All(mustFire, name => Assert.Contains(alerts, a => a.Name == name && a.State == "firing"));
 
-            var loaded = await prometheus.RulesAsync(timeout.Token);
+            var loaded = await prometheus.Api.RulesAsync(timeout.Token);
             Assert.Equal(AlertRulesWriter.Rules(manifest).Select(r => r.Name).Order(StringComparer.Ordinal), loaded.Select(r => r.Name).Order(StringComparer.Ordinal));
-            Assert.All(loaded, rule => Assert.True(rule.Health == "ok", $"{rule.Name}: {rule.Health} {rule.Error}"));
+            Assert.All(loaded, rule => Assert.True(rule.Health == "ok", $"{rule.Name}: {rule.Health} {rule.LastError}"));
         }
         finally
         {

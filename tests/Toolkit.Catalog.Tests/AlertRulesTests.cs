@@ -1,4 +1,6 @@
 using System.Linq;
+using System.Threading.Tasks;
+using Toolkit.Tests.Prometheus;
 using Xunit;
 
 namespace Toolkit.Catalog.Tests;
@@ -7,15 +9,15 @@ namespace Toolkit.Catalog.Tests;
 public sealed class AlertRulesTests
 {
     [Fact]
-    public void Rules_pass_promtool()
+    public async Task Rules_pass_promtool()
     {
         var rules = AlertRulesWriter.Rules(TestAssembly.Manifest);
         string path = TestAssembly.TempFile("rules.yml", AlertRulesWriter.Write(TestAssembly.Manifest));
 
-        var (exitCode, output) = Prometheus.PrometheusTools.CheckRules(path);
+        var check = await Promtool.CheckRulesAsync(path);
 
-        Assert.True(exitCode == 0, output);
-        Assert.Contains($"SUCCESS: {rules.Count} rules found", output, System.StringComparison.Ordinal);
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Contains($"SUCCESS: {rules.Count} rules found", check.Output, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Toolkit.Tests.Prometheus;
 using Xunit;
 
 namespace Toolkit.Catalog.Tests;
@@ -10,7 +12,7 @@ public sealed class DashboardTests
     private static readonly JsonNode s_dashboard = JsonNode.Parse(DashboardWriter.Write(TestAssembly.Manifest))!;
 
     [Fact]
-    public void Every_query_passes_promtool()
+    public async Task Every_query_passes_promtool()
     {
         string[] expressions = s_dashboard["panels"]!.AsArray()
             .SelectMany(panel => panel!["targets"]?.AsArray() ?? [])
@@ -18,10 +20,10 @@ public sealed class DashboardTests
             .ToArray();
         Assert.Equal(DashboardWriter.Expressions(TestAssembly.Manifest), expressions);
 
-        var (exitCode, output) = Prometheus.PrometheusTools.CheckQueries(expressions);
+        var check = await Promtool.CheckQueriesAsync(expressions);
 
-        Assert.True(exitCode == 0, output);
-        Assert.Contains($"SUCCESS: {expressions.Length} rules found", output, System.StringComparison.Ordinal);
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Contains($"SUCCESS: {expressions.Length} rules found", check.Output, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,9 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using System.Threading.Tasks;
 using Toolkit.Catalog.Manifest;
+using Toolkit.Tests.Prometheus;
 using Xunit;
 
 namespace Toolkit.Catalog.Tests;
@@ -36,29 +38,29 @@ public sealed class SampleArtifactsTests
     [Theory]
     [InlineData("QuickStart", 6)]
     [InlineData("Shop", 8)]
-    public void The_sample_rules_pass_promtool(string sample, int rules)
+    public async Task The_sample_rules_pass_promtool(string sample, int rules)
     {
         Assert.Equal(rules, AlertRulesWriter.Rules(Manifest(sample)).Count);
 
-        var (exitCode, output) = Prometheus.PrometheusTools.CheckRules(Artifact(sample, "rules.yml"));
+        var check = await Promtool.CheckRulesAsync(Artifact(sample, "rules.yml"));
 
-        Assert.True(exitCode == 0, output);
-        Assert.Contains($"SUCCESS: {rules} rules found", output, System.StringComparison.Ordinal);
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Contains($"SUCCESS: {rules} rules found", check.Output, System.StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("QuickStart")]
     [InlineData("Shop")]
-    public void The_sample_dashboard_queries_pass_promtool(string sample)
+    public async Task The_sample_dashboard_queries_pass_promtool(string sample)
     {
         var expressions = JsonNode.Parse(File.ReadAllText(Artifact(sample, "dashboard.json")))!["panels"]!.AsArray()
             .SelectMany(panel => panel!["targets"]?.AsArray() ?? [])
             .Select(target => (string)target!["expr"]!)
             .ToArray();
-        var (exitCode, output) = Prometheus.PrometheusTools.CheckQueries(expressions);
+        var check = await Promtool.CheckQueriesAsync(expressions);
 
         Assert.NotEmpty(expressions);
-        Assert.True(exitCode == 0, output);
-        Assert.Contains($"SUCCESS: {expressions.Length} rules found", output, System.StringComparison.Ordinal);
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Contains($"SUCCESS: {expressions.Length} rules found", check.Output, System.StringComparison.Ordinal);
     }
 }

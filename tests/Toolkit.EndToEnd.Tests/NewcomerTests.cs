@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
+using Toolkit.Tests.Prometheus;
 using Xunit;
 
 namespace Toolkit.EndToEnd.Tests;
@@ -51,8 +52,7 @@ public sealed class NewcomerTests(PackedToolkit packed)
             Assert.True(File.Exists(Path.Combine(telemetry, artifact)), $"The build did not write {artifact}");
         }
 
-        string promtool = Path.Combine(Path.GetDirectoryName(await PrometheusServer.EnsureInstalledAsync())!, "promtool");
-        var check = await Command.RunAsync(promtool, ["check", "rules", Path.Combine(telemetry, "Hello.rules.yml")], app, s_stepTimeout, environment: null);
+        var check = await Promtool.CheckRulesAsync(Path.Combine(telemetry, "Hello.rules.yml"));
         Assert.True(check.ExitCode == 0, check.ToString());
         Assert.Contains("SUCCESS: 4 rules found", check.Output, StringComparison.Ordinal);
         var run = await DotNet.RunAsync(app, environment, s_stepTimeout, "run");

@@ -4,10 +4,10 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using Toolkit.Tests.Processes;
+using Toolkit.Tests.Prometheus;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -46,11 +46,8 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
     [Fact]
     public async Task Prometheus_scrapes_the_generated_metrics_without_personal_data_and_fires_the_generated_alerts()
     {
-        string prometheus = await PrometheusServer.EnsureInstalledAsync();
-        using var work = new TempDirectory("toolkit-prometheus");
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        int shopPort = FreePort();
-        int prometheusPort = FreePort();
+        int shopPort = LoopbackPort.Free();
 
         // The sample as built with these tests; --duration bounds it even if this process dies before disposing it.
         string shopDirectory = Repository.PathOf("samples", "Shop", "bin", Repository.Configuration, "net10.0");
@@ -65,29 +62,16 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
         // alert (no 'for:') settles in seconds; the windows stay as shipped, rate() reads what the run has so far.
         string rules = Path.Combine(shopDirectory, "telemetry", "Shop.rules.yml");
         Assert.True(File.Exists(rules), $"The sample's build did not write {rules}");
-        string config = work.PathOf("prometheus.yml");
-        await File.WriteAllTextAsync(config, $"""
-            global:
-              scrape_interval: 1s
-              evaluation_interval: 1s
-            rule_files:
-              - {JsonSerializer.Serialize(rules)}
-            scrape_configs:
-              - job_name: shop
-                static_configs:
-                  - targets: ['127.0.0.1:{shopPort}']
-            """);
-
-        // timeout(1) bounds the server the same way.
-        await using var server = BackgroundProcess.Start(
-            "timeout",
-            ["--kill-after=10", "600", prometheus,
-             $"--config.file={config}",
-             $"--storage.tsdb.path={work.PathOf("data")}",
-             $"--web.listen-address=127.0.0.1:{prometheusPort}"],
-            work.FullName);
-        var api = new PrometheusApi(http, new Uri($"http://127.0.0.1:{prometheusPort}"));
-        await WaitUntilAsync(api.IsReadyAsync, s_startTimeout, server);
+        await using var server = await PrometheusServer.StartAsync(new()
+        {
+            Job = "shop",
+            Targets = [$"127.0.0.1:{shopPort}"],
+            RuleFiles = [rules],
+            Interval = TimeSpan.FromSeconds(1),
+            StartTimeout = s_startTimeout,
+            Lifetime = TimeSpan.FromMinutes(10),
+        });
+        var api = server.Api;
 
         // Enough scrapes for every outcome the traffic produces: placed, declined, timed out.
         await WaitUntilAsync(
@@ -242,13 +226,6 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // A series selector inside a range query of an alert expression: metric{labels}[window].

@@ -3,33 +3,19 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 
-namespace Toolkit.EndToEnd.Tests;
+namespace Toolkit.Tests.Prometheus;
 
-/// <summary>One series of an instant query: its labels and its value.</summary>
-internal sealed record Sample(IReadOnlyDictionary<string, string> Labels, double Value)
-{
-    public string Label(string name) => Labels.TryGetValue(name, out string? value) ? value : "";
-
-    public override string ToString() =>
-        $"{Label("__name__")}{{{string.Join(", ", Labels.Where(l => l.Key != "__name__").OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}=\"{l.Value}\""))}}} {Value}";
-}
-
-/// <summary>An active alert: <c>pending</c> or <c>firing</c>, with the value of its expression.</summary>
-internal sealed record Alert(string Name, string State, string Value);
-
-/// <summary>A loaded rule: its state (<c>inactive</c>, <c>pending</c>, <c>firing</c>) and health (<c>ok</c>, <c>err</c>, <c>unknown</c>).</summary>
-internal sealed record Rule(string Name, string State, string Health, string? LastError);
-
-/// <summary>The few calls of Prometheus' HTTP API the test needs.</summary>
+/// <summary>The few calls of Prometheus' HTTP API the tests need.</summary>
 internal sealed class PrometheusApi(HttpClient http, Uri address)
 {
-    public async Task<bool> IsReadyAsync()
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            using var response = await http.GetAsync(new Uri(address, "/-/ready")).ConfigureAwait(false);
+            using var response = await http.GetAsync(new Uri(address, "/-/ready"), cancellationToken).ConfigureAwait(false);
             return response.IsSuccessStatusCode;
         }
         catch (HttpRequestException)
@@ -39,9 +25,9 @@ internal sealed class PrometheusApi(HttpClient http, Uri address)
     }
 
     /// <summary><c>GET /api/v1/query</c>: the instant vector <paramref name="query"/> evaluates to now.</summary>
-    public async Task<IReadOnlyList<Sample>> QueryAsync(string query)
+    public async Task<IReadOnlyList<Sample>> QueryAsync(string query, CancellationToken cancellationToken = default)
     {
-        using var document = await GetAsync($"/api/v1/query?query={Uri.EscapeDataString(query)}").ConfigureAwait(false);
+        using var document = await GetAsync($"/api/v1/query?query={Uri.EscapeDataString(query)}", cancellationToken).ConfigureAwait(false);
         return document.RootElement.GetProperty("data").GetProperty("result").EnumerateArray()
             .Select(series => new Sample(
                 Labels(series.GetProperty("metric")),
@@ -50,16 +36,16 @@ internal sealed class PrometheusApi(HttpClient http, Uri address)
     }
 
     /// <summary><c>GET /api/v1/series</c>: the label sets of every series <paramref name="match"/> selects.</summary>
-    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> SeriesAsync(string match)
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> SeriesAsync(string match, CancellationToken cancellationToken = default)
     {
-        using var document = await GetAsync($"/api/v1/series?match[]={Uri.EscapeDataString(match)}").ConfigureAwait(false);
+        using var document = await GetAsync($"/api/v1/series?match[]={Uri.EscapeDataString(match)}", cancellationToken).ConfigureAwait(false);
         return document.RootElement.GetProperty("data").EnumerateArray().Select(Labels).ToList();
     }
 
     /// <summary><c>GET /api/v1/alerts</c>: the alerts now pending or firing.</summary>
-    public async Task<IReadOnlyList<Alert>> AlertsAsync()
+    public async Task<IReadOnlyList<Alert>> AlertsAsync(CancellationToken cancellationToken = default)
     {
-        using var document = await GetAsync("/api/v1/alerts").ConfigureAwait(false);
+        using var document = await GetAsync("/api/v1/alerts", cancellationToken).ConfigureAwait(false);
         return document.RootElement.GetProperty("data").GetProperty("alerts").EnumerateArray()
             .Select(alert => new Alert(
                 alert.GetProperty("labels").GetProperty("alertname").GetString()!,
@@ -69,9 +55,9 @@ internal sealed class PrometheusApi(HttpClient http, Uri address)
     }
 
     /// <summary><c>GET /api/v1/rules</c>: every loaded rule, its state and whether it evaluates without error.</summary>
-    public async Task<IReadOnlyList<Rule>> RulesAsync()
+    public async Task<IReadOnlyList<Rule>> RulesAsync(CancellationToken cancellationToken = default)
     {
-        using var document = await GetAsync("/api/v1/rules").ConfigureAwait(false);
+        using var document = await GetAsync("/api/v1/rules", cancellationToken).ConfigureAwait(false);
         return document.RootElement.GetProperty("data").GetProperty("groups").EnumerateArray()
             .SelectMany(group => group.GetProperty("rules").EnumerateArray())
             .Select(rule => new Rule(
@@ -85,10 +71,10 @@ internal sealed class PrometheusApi(HttpClient http, Uri address)
     private static Dictionary<string, string> Labels(JsonElement metric) =>
         metric.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
 
-    private async Task<JsonDocument> GetAsync(string pathAndQuery)
+    private async Task<JsonDocument> GetAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(new Uri(address, pathAndQuery)).ConfigureAwait(false);
-        string body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        using var response = await http.GetAsync(new Uri(address, pathAndQuery), cancellationToken).ConfigureAwait(false);
+        string body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"{pathAndQuery}: {(int)response.StatusCode} {body}");

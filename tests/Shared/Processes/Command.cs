@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace Toolkit.EndToEnd.Tests;
+namespace Toolkit.Tests.Processes;
 
 /// <summary>Runs a program to completion, with a deadline after which it is killed with its children.</summary>
 internal static class Command

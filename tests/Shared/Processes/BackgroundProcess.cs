@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading.Tasks;
 
-namespace Toolkit.EndToEnd.Tests;
+namespace Toolkit.Tests.Processes;
 
 /// <summary>
 /// A server started for a test: its output is drained (a full pipe would stall it) and its last lines kept for
@@ -45,7 +45,7 @@ internal sealed class BackgroundProcess : IAsyncDisposable
     public static BackgroundProcess Start(
         string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var startInfo = EndToEnd.Tests.Command.StartInfo(fileName, arguments, workingDirectory, environment);
+        var startInfo = Processes.Command.StartInfo(fileName, arguments, workingDirectory, environment);
         string command = $"{fileName} {string.Join(' ', startInfo.ArgumentList)}";
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {command}.");
         return new BackgroundProcess(process, command);

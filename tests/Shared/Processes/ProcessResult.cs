@@ -1,4 +1,4 @@
-namespace Toolkit.EndToEnd.Tests;
+namespace Toolkit.Tests.Processes;
 
 /// <summary>How a finished process ended and what it printed.</summary>
 internal sealed record ProcessResult(string Command, int ExitCode, string Output, string Error)
