@@ -1,28 +1,42 @@
-using System;
 using BenchmarkDotNet.Attributes;
 
 namespace Toolkit.Benchmarks;
 
-/// <summary>One call with trace + duration histogram + call counter, per variant and listener state.</summary>
+/// <summary>
+/// One call with trace + duration histogram + call counter + business event, per variant and listener state.
+/// </summary>
 [MemoryDiagnoser]
 public abstract class InstrumentationBenchmarks
 {
-    private IDisposable? _listening;
+    private Session? _session;
 
-    protected Generated Generated { get; } = new();
+    protected Generated Generated { get; private set; } = null!;
 
-    protected HandWritten HandWritten { get; } = new();
+    protected HandWritten HandWritten { get; private set; } = null!;
 
-    protected Naive Naive { get; } = new();
+    protected Naive Naive { get; private set; } = null!;
+
+    protected Woven Woven { get; } = new();
+
+    protected Extensions Extensions { get; private set; } = null!;
 
     [Params(Listeners.None, Listeners.Raw, Listeners.OpenTelemetry)]
     public Listeners Listening { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _listening = Benchmarks.Listening.Start(Listening);
+    public void Setup()
+    {
+        _session = Benchmarks.Listening.Start(Listening);
+        var logger = _session.Logging.CreateLogger("Toolkit.Benchmarks");
+        Generated = new Generated(logger);
+        HandWritten = new HandWritten(logger);
+        Naive = new Naive(logger);
+        Extensions = new Extensions(logger);
+        InstrumentedAttribute.Logger = logger;
+    }
 
     [GlobalCleanup]
-    public void Cleanup() => _listening?.Dispose();
+    public void Cleanup() => _session?.Dispose();
 }
 
 public class SyncBenchmarks : InstrumentationBenchmarks
@@ -38,6 +52,12 @@ public class SyncBenchmarks : InstrumentationBenchmarks
 
     [Benchmark(Description = "naive")]
     public int NaiveCode() => Naive.Sync(1);
+
+    [Benchmark(Description = "AspectInjector")]
+    public int WovenCode() => Woven.Sync(1);
+
+    [Benchmark(Description = "M.E.Telemetry metrics")]
+    public int ExtensionsCode() => Extensions.Sync(1);
 }
 
 public class TaskBenchmarks : InstrumentationBenchmarks
@@ -53,6 +73,12 @@ public class TaskBenchmarks : InstrumentationBenchmarks
 
     [Benchmark(Description = "naive")]
     public int NaiveCode() => Naive.TaskAsync(1).Result;
+
+    [Benchmark(Description = "AspectInjector")]
+    public int WovenCode() => Woven.TaskAsync(1).Result;
+
+    [Benchmark(Description = "M.E.Telemetry metrics")]
+    public int ExtensionsCode() => Extensions.TaskAsync(1).Result;
 }
 
 public class ValueTaskBenchmarks : InstrumentationBenchmarks
@@ -68,6 +94,12 @@ public class ValueTaskBenchmarks : InstrumentationBenchmarks
 
     [Benchmark(Description = "naive")]
     public int NaiveCode() => Naive.ValueTaskAsync(1).Result;
+
+    [Benchmark(Description = "AspectInjector")]
+    public int WovenCode() => Woven.ValueTaskAsync(1).Result;
+
+    [Benchmark(Description = "M.E.Telemetry metrics")]
+    public int ExtensionsCode() => Extensions.ValueTaskAsync(1).Result;
 }
 
 public class TaggedBenchmarks : InstrumentationBenchmarks
@@ -83,4 +115,10 @@ public class TaggedBenchmarks : InstrumentationBenchmarks
 
     [Benchmark(Description = "naive")]
     public int NaiveCode() => Naive.Tagged(1, Region.Europe, true, "web");
+
+    [Benchmark(Description = "AspectInjector")]
+    public int WovenCode() => Woven.Tagged(1, Region.Europe, true, "web");
+
+    [Benchmark(Description = "M.E.Telemetry metrics")]
+    public int ExtensionsCode() => Extensions.Tagged(1, Region.Europe, true, "web");
 }

@@ -1,15 +1,18 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace Toolkit.Benchmarks;
 
 /// <summary>
 /// The same telemetry as an expert writes it: span guarded, Enabled checked before the clock and the tags,
-/// TagList on the stack, synchronous task completion finished without an await.
+/// TagList on the stack, a cached <see cref="LoggerMessage.Define{T1, T2}(LogLevel, EventId, string, LogDefineOptions?)"/>
+/// that skips its own enabled check, synchronous task completion finished without an await.
 /// </summary>
-public sealed class HandWritten
+public sealed class HandWritten(ILogger logger)
 {
     public const string Name = "Bench.HandWritten";
 
@@ -18,13 +21,29 @@ public sealed class HandWritten
     private static readonly Histogram<double> s_duration = s_meter.CreateHistogram<double>(
         "method.duration", "s", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10] });
     private static readonly Counter<long> s_calls = s_meter.CreateCounter<long>("method.calls", "{call}");
+    private static readonly Counter<long> s_events = s_meter.CreateCounter<long>("business.events", "{event}");
+
+    private static readonly LogDefineOptions s_skipEnabledCheck = new() { SkipEnabledCheck = true };
+    private static readonly Action<ILogger, int, Exception?> s_done = LoggerMessage.Define<int>(
+        LogLevel.Information, new EventId(Events.WorkDoneId, Events.Name), "work.done x={x}", s_skipEnabledCheck);
+    private static readonly Action<ILogger, int, int, Exception?> s_workDone = LoggerMessage.Define<int, int>(
+        LogLevel.Information, new EventId(Events.WorkDoneId, Events.Name), "work.done x={x} result={result}", s_skipEnabledCheck);
+    private static readonly Action<ILogger, int, Region, bool, string, int, Exception?> s_taggedDone = LoggerMessage.Define<int, Region, bool, string, int>(
+        LogLevel.Information, new EventId(Events.WorkDoneId, Events.Name), "work.done x={x} region={region} express={express} channel={channel} result={result}", s_skipEnabledCheck);
+
+    private static readonly object s_true = true;
+    private static readonly object s_false = false;
+
+    private readonly ILogger _logger = logger;
 
     public int Sync(int x)
     {
         var activity = s_source.StartActivity("HandWritten.Sync");
         bool timed = s_duration.Enabled;
         bool counted = s_calls.Enabled;
-        if (activity is null && !timed && !counted)
+        bool logged = _logger.IsEnabled(LogLevel.Information);
+        bool events = s_events.Enabled;
+        if (activity is null && !timed && !counted && !logged && !events)
         {
             return Work.Run(x);
         }
@@ -35,7 +54,9 @@ public sealed class HandWritten
         string? error = null;
         try
         {
-            return Work.Run(x);
+            int result = Work.Run(x);
+            WorkDone(_logger, activity, logged, events, x, result);
+            return result;
         }
         catch (Exception e)
         {
@@ -54,7 +75,9 @@ public sealed class HandWritten
         var activity = s_source.StartActivity("HandWritten.TaskAsync");
         bool timed = s_duration.Enabled;
         bool counted = s_calls.Enabled;
-        if (activity is null && !timed && !counted)
+        bool logged = _logger.IsEnabled(LogLevel.Information);
+        bool events = s_events.Enabled;
+        if (activity is null && !timed && !counted && !logged && !events)
         {
             return Work.RunTask(x);
         }
@@ -65,18 +88,25 @@ public sealed class HandWritten
         var task = Work.RunTask(x);
         if (task.IsCompleted)
         {
+            if (task.IsCompletedSuccessfully)
+            {
+                WorkDone(_logger, activity, logged, events, x, task.Result);
+            }
+
             Record(activity, timed, counted, start, task.IsFaulted ? task.Exception!.InnerException!.GetType().FullName : null, "HandWritten.TaskAsync");
             return task;
         }
 
-        return Awaited(task, activity, timed, counted, start);
+        return Awaited(task, _logger, activity, timed, counted, logged, events, start, x);
 
-        static async Task<int> Awaited(Task<int> task, Activity? activity, bool timed, bool counted, long start)
+        static async Task<int> Awaited(Task<int> task, ILogger logger, Activity? activity, bool timed, bool counted, bool logged, bool events, long start, int x)
         {
             string? error = null;
             try
             {
-                return await task.ConfigureAwait(false);
+                int result = await task.ConfigureAwait(false);
+                WorkDone(logger, activity, logged, events, x, result);
+                return result;
             }
             catch (Exception e)
             {
@@ -95,7 +125,9 @@ public sealed class HandWritten
         var activity = s_source.StartActivity("HandWritten.ValueTaskAsync");
         bool timed = s_duration.Enabled;
         bool counted = s_calls.Enabled;
-        if (activity is null && !timed && !counted)
+        bool logged = _logger.IsEnabled(LogLevel.Information);
+        bool events = s_events.Enabled;
+        if (activity is null && !timed && !counted && !logged && !events)
         {
             return Work.RunValueTask(x);
         }
@@ -106,18 +138,21 @@ public sealed class HandWritten
         var task = Work.RunValueTask(x);
         if (task.IsCompletedSuccessfully)
         {
+            WorkDone(_logger, activity, logged, events, x, task.Result);
             Record(activity, timed, counted, start, null, "HandWritten.ValueTaskAsync");
             return task;
         }
 
-        return Awaited(task, activity, timed, counted, start);
+        return Awaited(task, _logger, activity, timed, counted, logged, events, start, x);
 
-        static async ValueTask<int> Awaited(ValueTask<int> task, Activity? activity, bool timed, bool counted, long start)
+        static async ValueTask<int> Awaited(ValueTask<int> task, ILogger logger, Activity? activity, bool timed, bool counted, bool logged, bool events, long start, int x)
         {
             string? error = null;
             try
             {
-                return await task.ConfigureAwait(false);
+                int result = await task.ConfigureAwait(false);
+                WorkDone(logger, activity, logged, events, x, result);
+                return result;
             }
             catch (Exception e)
             {
@@ -136,7 +171,9 @@ public sealed class HandWritten
         var activity = s_source.StartActivity("HandWritten.Tagged");
         bool timed = s_duration.Enabled;
         bool counted = s_calls.Enabled;
-        if (activity is null && !timed && !counted)
+        bool logged = _logger.IsEnabled(LogLevel.Information);
+        bool events = s_events.Enabled;
+        if (activity is null && !timed && !counted && !logged && !events)
         {
             return Work.RunTagged(x, region, express, channel);
         }
@@ -155,7 +192,26 @@ public sealed class HandWritten
         string? error = null;
         try
         {
-            return Work.RunTagged(x, region, express, channel);
+            int result = Work.RunTagged(x, region, express, channel);
+            if (logged)
+            {
+                s_taggedDone(_logger, x, region, express, channel, result, null);
+            }
+
+            if (activity is { IsAllDataRequested: true })
+            {
+                activity.AddEvent(new ActivityEvent(Events.Name, tags: new ActivityTagsCollection
+                {
+                    { "x", x }, { "region", region }, { "express", express }, { "channel", channel }, { "result", result },
+                }));
+            }
+
+            if (events)
+            {
+                s_events.Add(1, new KeyValuePair<string, object?>("event.name", Events.Name));
+            }
+
+            return result;
         }
         catch (Exception e)
         {
@@ -194,8 +250,50 @@ public sealed class HandWritten
         }
     }
 
-    private static readonly object s_true = true;
-    private static readonly object s_false = false;
+    /// <summary>The business event alone.</summary>
+    public void Done(int x)
+    {
+        bool logged = _logger.IsEnabled(LogLevel.Information);
+        bool events = s_events.Enabled;
+        var current = s_source.HasListeners() ? Activity.Current : null;
+        if (!logged && !events && current is null)
+        {
+            return;
+        }
+
+        if (logged)
+        {
+            s_done(_logger, x, null);
+        }
+
+        if (current is { IsAllDataRequested: true })
+        {
+            current.AddEvent(new ActivityEvent(Events.Name, tags: new ActivityTagsCollection { { "x", x } }));
+        }
+
+        if (events)
+        {
+            s_events.Add(1, new KeyValuePair<string, object?>("event.name", Events.Name));
+        }
+    }
+
+    private static void WorkDone(ILogger logger, Activity? activity, bool logged, bool events, int x, int result)
+    {
+        if (logged)
+        {
+            s_workDone(logger, x, result, null);
+        }
+
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.AddEvent(new ActivityEvent(Events.Name, tags: new ActivityTagsCollection { { "x", x }, { "result", result } }));
+        }
+
+        if (events)
+        {
+            s_events.Add(1, new KeyValuePair<string, object?>("event.name", Events.Name));
+        }
+    }
 
     private static void Record(Activity? activity, bool timed, bool counted, long start, string? error, string function)
     {

@@ -3,13 +3,15 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace Toolkit.Benchmarks;
 
 /// <summary>
-/// The same telemetry as it is often written: no guards, a Stopwatch object, tag arrays, async/await everywhere.
+/// The same telemetry as it is often written: no guards, a Stopwatch object, tag arrays, async/await everywhere,
+/// <c>LogInformation</c> with a message template.
 /// </summary>
-public sealed class Naive
+public sealed class Naive(ILogger logger)
 {
     public const string Name = "Bench.Naive";
 
@@ -17,8 +19,14 @@ public sealed class Naive
     private static readonly Meter s_meter = new(Name);
     private static readonly Histogram<double> s_duration = s_meter.CreateHistogram<double>("method.duration", "s");
     private static readonly Counter<long> s_calls = s_meter.CreateCounter<long>("method.calls", "{call}");
+    private static readonly Counter<long> s_events = s_meter.CreateCounter<long>("business.events", "{event}");
 
-    public int Sync(int x) => Measure("Naive.Sync", () => Work.Run(x), []);
+    private static readonly EventId s_workDone = new(Events.WorkDoneId, Events.Name);
+
+    private readonly ILogger _logger = logger;
+
+    public int Sync(int x) =>
+        Measure("Naive.Sync", () => Work.Run(x), [], [new("x", x)], result => _logger.LogInformation(s_workDone, "work.done x={x} result={result}", x, result));
 
     public async Task<int> TaskAsync(int x)
     {
@@ -28,7 +36,10 @@ public sealed class Naive
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            return await Work.RunTask(x).ConfigureAwait(false);
+            int result = await Work.RunTask(x).ConfigureAwait(false);
+            _logger.LogInformation(s_workDone, "work.done x={x} result={result}", x, result);
+            WorkDone(activity, [new("x", x)], result);
+            return result;
         }
         finally
         {
@@ -46,7 +57,10 @@ public sealed class Naive
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            return await Work.RunValueTask(x).ConfigureAwait(false);
+            int result = await Work.RunValueTask(x).ConfigureAwait(false);
+            _logger.LogInformation(s_workDone, "work.done x={x} result={result}", x, result);
+            WorkDone(activity, [new("x", x)], result);
+            return result;
         }
         finally
         {
@@ -57,9 +71,22 @@ public sealed class Naive
     }
 
     public int Tagged(int x, Region region, bool express, string channel) =>
-        Measure("Naive.Tagged", () => Work.RunTagged(x, region, express, channel), [new("shop.region", region.ToString()), new("shop.express", express), new("shop.channel", channel)]);
+        Measure(
+            "Naive.Tagged",
+            () => Work.RunTagged(x, region, express, channel),
+            [new("shop.region", region.ToString()), new("shop.express", express), new("shop.channel", channel)],
+            [new("x", x), new("region", region), new("express", express), new("channel", channel)],
+            result => _logger.LogInformation(s_workDone, "work.done x={x} region={region} express={express} channel={channel} result={result}", x, region, express, channel, result));
 
-    private static int Measure(string name, Func<int> body, KeyValuePair<string, object?>[] extra)
+    /// <summary>The business event alone.</summary>
+    public void Done(int x)
+    {
+        _logger.LogInformation(s_workDone, "work.done x={x}", x);
+        Activity.Current?.AddEvent(new ActivityEvent(Events.Name, tags: new ActivityTagsCollection { { "x", x } }));
+        s_events.Add(1, new KeyValuePair<string, object?>("event.name", Events.Name));
+    }
+
+    private static int Measure(string name, Func<int> body, KeyValuePair<string, object?>[] extra, KeyValuePair<string, object?>[] properties, Action<int> log)
     {
         using var activity = s_source.StartActivity(name);
         activity?.SetTag("code.function.name", name);
@@ -72,7 +99,10 @@ public sealed class Naive
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            return body();
+            int result = body();
+            log(result);
+            WorkDone(activity, properties, result);
+            return result;
         }
         catch (Exception e)
         {
@@ -85,5 +115,11 @@ public sealed class Naive
             s_duration.Record(stopwatch.Elapsed.TotalSeconds, tags);
             s_calls.Add(1, tags);
         }
+    }
+
+    private static void WorkDone(Activity? activity, KeyValuePair<string, object?>[] properties, int result)
+    {
+        activity?.AddEvent(new ActivityEvent(Events.Name, tags: new ActivityTagsCollection(properties) { { "result", result } }));
+        s_events.Add(1, new KeyValuePair<string, object?>("event.name", Events.Name));
     }
 }

@@ -35,7 +35,7 @@ internal static class TypeEmitter
                 writer.WriteLine();
             }
 
-            MethodEmitter.Emit(type.Methods[i], writer);
+            MethodEmitter.Emit(type.Methods[i], writer, inStruct: location.Types[location.Types.Count - 1].Declaration.Contains("struct"));
         }
 
         foreach (var enumSpec in type.Enums())

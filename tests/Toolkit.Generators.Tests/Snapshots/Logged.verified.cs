@@ -56,79 +56,84 @@ namespace Shop
                 return RunAsyncCore(cancellationToken);
             }
 
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Jobs.RunAsync");
-                __activity.SetTag("code.namespace", "Shop");
-            }
+            return __Instrumented(cancellationToken, __context, __activity, __logger, __logged);
 
-            long __start = __logged ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
-            string? __errorType = null;
-            global::System.Exception? __exception = null;
-            bool __pending = false;
-            try
+            global::System.Threading.Tasks.ValueTask __Instrumented(global::System.Threading.CancellationToken cancellationToken, global::System.Threading.ExecutionContext? __context, global::System.Diagnostics.Activity? __activity, global::Microsoft.Extensions.Logging.ILogger? __logger, bool __logged)
             {
-                var __task = RunAsyncCore(cancellationToken);
-                if (!__task.IsCompleted)
+                if (__activity is { IsAllDataRequested: true })
                 {
-                    __pending = true;
-                    var __awaiting = __Await(__task, __activity, __start, __logger, __logged);
-                    if (__activity is not null)
-                    {
-                        global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
-                    }
-
-                    return __awaiting;
+                    __activity.SetTag("code.function.name", "Jobs.RunAsync");
+                    __activity.SetTag("code.namespace", "Shop");
                 }
 
-                if (__task.IsCompletedSuccessfully)
-                {
-                    return __task;
-                }
-
-                // Observing a failure consumes the ValueTask: observe it through a Task and return that.
-                var __completed = __task.AsTask();
-                if (__completed.IsCanceled)
-                {
-                    __errorType = global::Toolkit.Internal.Instrumentation.Canceled(__activity);
-                }
-                else if (__completed.IsFaulted)
-                {
-                    global::Toolkit.Internal.Instrumentation.Fail(__completed.Exception!.InnerException!, __activity, cancellationToken, out __errorType);
-                    __exception = __completed.Exception!.InnerException;
-                }
-
-                return new global::System.Threading.Tasks.ValueTask(__completed);
-            }
-            catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, cancellationToken, out __errorType) || global::Toolkit.Internal.MethodLog.Keep(__e, out __exception))
-            {
-                // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
-                throw;
-            }
-            finally
-            {
-                if (!__pending)
-                {
-                    __Complete(__activity, __start, __logger, __logged, __errorType, __exception);
-                }
-            }
-
-            static async global::System.Threading.Tasks.ValueTask __Await(global::System.Threading.Tasks.ValueTask __task, global::System.Diagnostics.Activity? __activity, long __start, global::Microsoft.Extensions.Logging.ILogger? __logger, bool __logged)
-            {
+                long __start = __logged ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
                 string? __errorType = null;
                 global::System.Exception? __exception = null;
+                bool __pending = false;
                 try
                 {
-                    await __task.ConfigureAwait(false);
+                    var __task = RunAsyncCore(cancellationToken);
+                    if (!__task.IsCompleted)
+                    {
+                        __pending = true;
+                        var __awaiting = __Await(__task, __activity, __start, __logger, __logged);
+                        if (__activity is not null)
+                        {
+                            global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
+                        }
+
+                        return __awaiting;
+                    }
+
+                    if (__task.IsCompletedSuccessfully)
+                    {
+                        return __task;
+                    }
+
+                    // Observing a failure consumes the ValueTask: observe it through a Task and return that.
+                    var __completed = __task.AsTask();
+                    if (__completed.IsCanceled)
+                    {
+                        __errorType = global::Toolkit.Internal.Instrumentation.Canceled(__activity);
+                    }
+                    else if (__completed.IsFaulted)
+                    {
+                        global::Toolkit.Internal.Instrumentation.Fail(__completed.Exception!.InnerException!, __activity, cancellationToken, out __errorType);
+                        __exception = __completed.Exception!.InnerException;
+                    }
+
+                    return new global::System.Threading.Tasks.ValueTask(__completed);
                 }
-                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, __activity, out __errorType) || global::Toolkit.Internal.MethodLog.Keep(__e, out __exception))
+                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, cancellationToken, out __errorType) || global::Toolkit.Internal.MethodLog.Keep(__e, out __exception))
                 {
                     // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
                     throw;
                 }
                 finally
                 {
-                    __Complete(__activity, __start, __logger, __logged, __errorType, __exception);
+                    if (!__pending)
+                    {
+                        __Complete(__activity, __start, __logger, __logged, __errorType, __exception);
+                    }
+                }
+
+                static async global::System.Threading.Tasks.ValueTask __Await(global::System.Threading.Tasks.ValueTask __task, global::System.Diagnostics.Activity? __activity, long __start, global::Microsoft.Extensions.Logging.ILogger? __logger, bool __logged)
+                {
+                    string? __errorType = null;
+                    global::System.Exception? __exception = null;
+                    try
+                    {
+                        await __task.ConfigureAwait(false);
+                    }
+                    catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, __activity, out __errorType) || global::Toolkit.Internal.MethodLog.Keep(__e, out __exception))
+                    {
+                        // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
+                        throw;
+                    }
+                    finally
+                    {
+                        __Complete(__activity, __start, __logger, __logged, __errorType, __exception);
+                    }
                 }
             }
 

@@ -110,65 +110,70 @@ namespace Shop
                 return QuoteAsyncCore(amount);
             }
 
-            long __start = __timed ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
-            string? __errorType = null;
-            bool __pending = false;
-            try
-            {
-                var __task = QuoteAsyncCore(amount);
-                if (!__task.IsCompleted)
-                {
-                    __pending = true;
-                    return __Await(__task, __start, __timed, __counted);
-                }
+            return __Instrumented(amount, __timed, __counted);
 
-                if (__task.IsCompletedSuccessfully)
-                {
-                    return __task;
-                }
-
-                // Observing a failure consumes the ValueTask: observe it through a Task and return that.
-                var __completed = __task.AsTask();
-                if (__completed.IsCanceled)
-                {
-                    __errorType = global::Toolkit.Internal.Instrumentation.Canceled(null);
-                }
-                else if (__completed.IsFaulted)
-                {
-                    global::Toolkit.Internal.Instrumentation.Fail(__completed.Exception!.InnerException!, null, default, out __errorType);
-                }
-
-                return new global::System.Threading.Tasks.ValueTask<decimal>(__completed);
-            }
-            catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, null, default, out __errorType))
+            global::System.Threading.Tasks.ValueTask<decimal> __Instrumented(decimal amount, bool __timed, bool __counted)
             {
-                // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
-                throw;
-            }
-            finally
-            {
-                if (!__pending)
-                {
-                    __Complete(__start, __timed, __counted, __errorType);
-                }
-            }
-
-            static async global::System.Threading.Tasks.ValueTask<decimal> __Await(global::System.Threading.Tasks.ValueTask<decimal> __task, long __start, bool __timed, bool __counted)
-            {
+                long __start = __timed ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
                 string? __errorType = null;
+                bool __pending = false;
                 try
                 {
-                    var __result = await __task.ConfigureAwait(false);
-                    return __result;
+                    var __task = QuoteAsyncCore(amount);
+                    if (!__task.IsCompleted)
+                    {
+                        __pending = true;
+                        return __Await(__task, __start, __timed, __counted);
+                    }
+
+                    if (__task.IsCompletedSuccessfully)
+                    {
+                        return __task;
+                    }
+
+                    // Observing a failure consumes the ValueTask: observe it through a Task and return that.
+                    var __completed = __task.AsTask();
+                    if (__completed.IsCanceled)
+                    {
+                        __errorType = global::Toolkit.Internal.Instrumentation.Canceled(null);
+                    }
+                    else if (__completed.IsFaulted)
+                    {
+                        global::Toolkit.Internal.Instrumentation.Fail(__completed.Exception!.InnerException!, null, default, out __errorType);
+                    }
+
+                    return new global::System.Threading.Tasks.ValueTask<decimal>(__completed);
                 }
-                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, null, out __errorType))
+                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, null, default, out __errorType))
                 {
                     // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
                     throw;
                 }
                 finally
                 {
-                    __Complete(__start, __timed, __counted, __errorType);
+                    if (!__pending)
+                    {
+                        __Complete(__start, __timed, __counted, __errorType);
+                    }
+                }
+
+                static async global::System.Threading.Tasks.ValueTask<decimal> __Await(global::System.Threading.Tasks.ValueTask<decimal> __task, long __start, bool __timed, bool __counted)
+                {
+                    string? __errorType = null;
+                    try
+                    {
+                        var __result = await __task.ConfigureAwait(false);
+                        return __result;
+                    }
+                    catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, null, out __errorType))
+                    {
+                        // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
+                        throw;
+                    }
+                    finally
+                    {
+                        __Complete(__start, __timed, __counted, __errorType);
+                    }
                 }
             }
 
@@ -205,80 +210,85 @@ namespace Shop
                 return RefundAsyncCore(amount);
             }
 
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Payments.RefundAsync");
-                __activity.SetTag("code.namespace", "Shop");
-            }
+            return __Instrumented(amount, __context, __activity, __active);
 
-            if (__active)
+            global::System.Threading.Tasks.ValueTask __Instrumented(decimal amount, global::System.Threading.ExecutionContext? __context, global::System.Diagnostics.Activity? __activity, bool __active)
             {
-                __Begin();
-            }
-
-            string? __errorType = null;
-            bool __pending = false;
-            try
-            {
-                var __task = RefundAsyncCore(amount);
-                if (!__task.IsCompleted)
+                if (__activity is { IsAllDataRequested: true })
                 {
-                    __pending = true;
-                    var __awaiting = __Await(__task, __activity, __active);
-                    if (__activity is not null)
-                    {
-                        global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
-                    }
-
-                    return __awaiting;
+                    __activity.SetTag("code.function.name", "Payments.RefundAsync");
+                    __activity.SetTag("code.namespace", "Shop");
                 }
 
-                if (__task.IsCompletedSuccessfully)
+                if (__active)
                 {
-                    return __task;
+                    __Begin();
                 }
 
-                // Observing a failure consumes the ValueTask: observe it through a Task and return that.
-                var __completed = __task.AsTask();
-                if (__completed.IsCanceled)
-                {
-                    __errorType = global::Toolkit.Internal.Instrumentation.Canceled(__activity);
-                }
-                else if (__completed.IsFaulted)
-                {
-                    global::Toolkit.Internal.Instrumentation.Fail(__completed.Exception!.InnerException!, __activity, default, out __errorType);
-                }
-
-                return new global::System.Threading.Tasks.ValueTask(__completed);
-            }
-            catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
-            {
-                // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
-                throw;
-            }
-            finally
-            {
-                if (!__pending)
-                {
-                    __Complete(__activity, __active);
-                }
-            }
-
-            static async global::System.Threading.Tasks.ValueTask __Await(global::System.Threading.Tasks.ValueTask __task, global::System.Diagnostics.Activity? __activity, bool __active)
-            {
                 string? __errorType = null;
+                bool __pending = false;
                 try
                 {
-                    await __task.ConfigureAwait(false);
+                    var __task = RefundAsyncCore(amount);
+                    if (!__task.IsCompleted)
+                    {
+                        __pending = true;
+                        var __awaiting = __Await(__task, __activity, __active);
+                        if (__activity is not null)
+                        {
+                            global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
+                        }
+
+                        return __awaiting;
+                    }
+
+                    if (__task.IsCompletedSuccessfully)
+                    {
+                        return __task;
+                    }
+
+                    // Observing a failure consumes the ValueTask: observe it through a Task and return that.
+                    var __completed = __task.AsTask();
+                    if (__completed.IsCanceled)
+                    {
+                        __errorType = global::Toolkit.Internal.Instrumentation.Canceled(__activity);
+                    }
+                    else if (__completed.IsFaulted)
+                    {
+                        global::Toolkit.Internal.Instrumentation.Fail(__completed.Exception!.InnerException!, __activity, default, out __errorType);
+                    }
+
+                    return new global::System.Threading.Tasks.ValueTask(__completed);
                 }
-                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, __activity, out __errorType))
+                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
                 {
                     // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
                     throw;
                 }
                 finally
                 {
-                    __Complete(__activity, __active);
+                    if (!__pending)
+                    {
+                        __Complete(__activity, __active);
+                    }
+                }
+
+                static async global::System.Threading.Tasks.ValueTask __Await(global::System.Threading.Tasks.ValueTask __task, global::System.Diagnostics.Activity? __activity, bool __active)
+                {
+                    string? __errorType = null;
+                    try
+                    {
+                        await __task.ConfigureAwait(false);
+                    }
+                    catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, __activity, out __errorType))
+                    {
+                        // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
+                        throw;
+                    }
+                    finally
+                    {
+                        __Complete(__activity, __active);
+                    }
                 }
             }
 
