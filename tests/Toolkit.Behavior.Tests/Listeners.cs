@@ -78,8 +78,8 @@ internal sealed class ActivityCollector : IDisposable
     public void Dispose() => _listener.Dispose();
 }
 
-/// <summary>One measurement seen by a <see cref="MetricCollector"/>.</summary>
-internal sealed record RecordedMeasurement(Instrument Instrument, double Value, IReadOnlyDictionary<string, object?> Tags)
+/// <summary>One measurement seen by a <see cref="MetricCollector"/>, with the span current when it was recorded.</summary>
+internal sealed record RecordedMeasurement(Instrument Instrument, double Value, IReadOnlyDictionary<string, object?> Tags, Activity? CurrentSpan)
 {
     public string? Function => Tags.TryGetValue("code.function.name", out var value) ? value as string : null;
 }
@@ -135,7 +135,7 @@ internal sealed class MetricCollector : IDisposable
 
         lock (_gate)
         {
-            _measurements.Add(new RecordedMeasurement(instrument, value, copy));
+            _measurements.Add(new RecordedMeasurement(instrument, value, copy, Activity.Current));
         }
     }
 }

@@ -29,6 +29,23 @@ public sealed class LoggedTests
     }
 
     [Fact]
+    public void Traced_timed_and_logged_call_times_the_histogram_and_the_record_on_one_stopwatch()
+    {
+        using var spans = new ActivityCollector();
+        using var metrics = new MetricCollector();
+        var logger = new CapturingLogger();
+
+        Assert.Equal(3, new Jobs(logger).Measure(3));
+
+        // The log record needs a stopwatch anyway, so the histogram reads it too rather than the span's clock:
+        // recorded first, it cannot exceed the record's duration.
+        Assert.Single(spans.Stopped, span => span.OperationName == "Jobs.Measure");
+        var duration = Assert.Single(metrics.Of("method.duration", "Jobs.Measure"));
+        var record = Assert.Single(logger.Records);
+        Assert.InRange(duration.Value * 1000, 0, (double)record.Properties["duration_ms"]!);
+    }
+
+    [Fact]
     public void Failed_call_writes_an_error_record_carrying_the_same_exception()
     {
         var logger = new CapturingLogger();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using Toolkit.TestAssets;
@@ -27,6 +28,38 @@ public sealed class MetricsTests
         Assert.Equal(TestSource.Version, histogram.Meter.Version);
         Assert.Equal(DefaultBuckets, histogram.Advice?.HistogramBucketBoundaries);
         Assert.True(measurement.Value >= 0);
+    }
+
+    [Fact]
+    public void Traced_and_timed_call_records_its_span_duration_while_the_span_is_current()
+    {
+        using var spans = new ActivityCollector();
+        using var metrics = new MetricCollector();
+
+        new Shapes().Add(1, Region.Eu, "c-42");
+
+        // One clock for both: the histogram takes the span's duration instead of reading a stopwatch of its own.
+        var span = spans.SingleStopped("Shapes.Add");
+        var measurement = Assert.Single(metrics.Of("method.duration", "Shapes.Add"));
+        Assert.Equal(span.Duration.TotalSeconds, measurement.Value);
+        Assert.True(measurement.Value > 0);
+
+        // Recorded before the span stops, so an exemplar links the measurement to its span.
+        Assert.Same(span, measurement.CurrentSpan);
+    }
+
+    [Fact]
+    public void Timed_call_whose_span_is_not_sampled_is_measured_by_its_own_clock()
+    {
+        using var spans = new ActivityCollector(ActivitySamplingResult.None);
+        using var metrics = new MetricCollector();
+
+        new Shapes().Add(1, Region.Eu, "c-42");
+
+        Assert.Empty(spans.Started);
+        var measurement = Assert.Single(metrics.Of("method.duration", "Shapes.Add"));
+        Assert.True(measurement.Value > 0);
+        Assert.Null(measurement.CurrentSpan);
     }
 
     [Fact]

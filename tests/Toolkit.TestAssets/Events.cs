@@ -79,7 +79,7 @@ public sealed partial class Shipping
     }
 }
 
-/// <summary>[Logged] on sync, async and iterator shapes, with the logger in a field.</summary>
+/// <summary>[Logged] on sync, async and iterator shapes, alone and with a span and a histogram, with the logger in a field.</summary>
 public sealed partial class Jobs(ILogger logger)
 {
     [Logged]
@@ -101,6 +101,13 @@ public sealed partial class Jobs(ILogger logger)
         cancellationToken.ThrowIfCancellationRequested();
         return input >= 0 ? input : throw new ArgumentOutOfRangeException(nameof(input));
     }
+
+    [Traced]
+    [Timed]
+    [Logged]
+    public partial int Measure(int input);
+
+    private static int MeasureCore(int input) => input;
 
     [Logged]
     public partial System.Collections.Generic.IAsyncEnumerable<int> ListAsync(int count);

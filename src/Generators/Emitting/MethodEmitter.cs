@@ -236,7 +236,9 @@ internal sealed class MethodEmitter
 
         if (_method.Duration is not null || _method.Logged is not null)
         {
-            string clock = _method.Duration is null ? "__logged" : _method.Logged is null ? "__timed" : "__timed || __logged";
+            // A traced call's span keeps the time for the histogram (Instrumentation.ElapsedSeconds).
+            string timed = _method.Trace is null ? "__timed" : "(__timed && __activity is null)";
+            string clock = _method.Duration is null ? "__logged" : _method.Logged is null ? timed : $"{timed} || __logged";
             _writer.WriteLine($"long __start = {clock} ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;");
         }
 
@@ -720,7 +722,7 @@ internal sealed class MethodEmitter
 
             if (_method.Duration is { } duration)
             {
-                EmitGuarded(!single, "__timed", $"{_holder}.{duration.FieldName}.Record(global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds, in __tags);");
+                EmitGuarded(!single, "__timed", $"{_holder}.{duration.FieldName}.Record({Elapsed}, in __tags);");
             }
 
             if (_method.Calls is { } calls)
@@ -745,6 +747,10 @@ internal sealed class MethodEmitter
 
         _writer.CloseBlock();
     }
+
+    private string Elapsed => _method.Trace is null
+        ? "global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds"
+        : "global::Toolkit.Internal.Instrumentation.ElapsedSeconds(__activity, __start)";
 
     private void EmitGuarded(bool guarded, string flag, string statement)
     {

@@ -114,6 +114,28 @@ public static class Instrumentation
     }
 
     /// <summary>
+    /// The duration of a timed call in seconds. A call that is also traced has no clock reading of its own: its span
+    /// started the clock, and setting the span's end time here ends the measurement, so the clock is read once
+    /// instead of three times and the histogram records exactly the duration the span reports. The span stays current
+    /// until it is stopped, so exemplars still link the measurement to it.
+    /// </summary>
+    /// <param name="activity">The call's span, if one was started.</param>
+    /// <param name="startTimestamp">The <see cref="Stopwatch.GetTimestamp"/> taken when the call started, or 0 when the span measures it.</param>
+    /// <returns>The elapsed seconds, never negative.</returns>
+    public static double ElapsedSeconds(Activity? activity, long startTimestamp)
+    {
+        if (activity is null || startTimestamp != 0)
+        {
+            return Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;
+        }
+
+        // Activity.Stop keeps an end time that is already set. The span clock is wall time, which can step back.
+        activity.SetEndTime(DateTime.UtcNow);
+        TimeSpan duration = activity.Duration;
+        return duration > TimeSpan.Zero ? duration.TotalSeconds : 0d;
+    }
+
+    /// <summary>
     /// Reports that writing telemetry failed (a throwing <c>ToString</c> or log provider), without throwing:
     /// the business call's own outcome must never change because of its telemetry.
     /// </summary>

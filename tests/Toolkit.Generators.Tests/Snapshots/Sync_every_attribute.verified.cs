@@ -28,7 +28,7 @@ namespace Shop
                 __activity.SetTag("express", global::Toolkit.Internal.Instrumentation.Box(express));
             }
 
-            long __start = __timed ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
+            long __start = (__timed && __activity is null) ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
             if (__active)
             {
                 __Begin(region, express);
@@ -77,7 +77,7 @@ namespace Shop
                     }
                     if (__timed)
                     {
-                        global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds, in __tags);
+                        global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::Toolkit.Internal.Instrumentation.ElapsedSeconds(__activity, __start), in __tags);
                     }
                     if (__counted)
                     {

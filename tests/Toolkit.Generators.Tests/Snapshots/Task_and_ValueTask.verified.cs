@@ -24,7 +24,7 @@ namespace Shop
                 __activity.SetTag("code.namespace", "Shop");
             }
 
-            long __start = __timed ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
+            long __start = (__timed && __activity is null) ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
             string? __errorType = null;
             bool __pending = false;
             try
@@ -94,7 +94,7 @@ namespace Shop
                     {
                         __tags.Add("error.type", __errorType);
                     }
-                    global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds, in __tags);
+                    global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::Toolkit.Internal.Instrumentation.ElapsedSeconds(__activity, __start), in __tags);
                 }
                 __activity?.Dispose();
             }

@@ -25,7 +25,7 @@ namespace Shop
                 __activity.SetTag("code.namespace", "Shop");
             }
 
-            long __start = __timed ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
+            long __start = (__timed && __activity is null) ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
             string? __errorType = null;
             object? __resultTag = null;
             bool __pending = false;
@@ -118,7 +118,7 @@ namespace Shop
                     }
                     if (__timed)
                     {
-                        global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds, in __tags);
+                        global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::Toolkit.Internal.Instrumentation.ElapsedSeconds(__activity, __start), in __tags);
                     }
                     if (__counted)
                     {
