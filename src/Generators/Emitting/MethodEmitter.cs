@@ -168,13 +168,16 @@ internal sealed class MethodEmitter
         var listening = new List<string>();
         if (_method.Trace is { } trace)
         {
+            string listened = $"{_holder}.ActivitySource.HasListeners()";
             if (IsTaskShape)
             {
                 // Captured before the span becomes current, to give the caller its context back if the task is pending.
-                _writer.WriteLine($"var __context = {_holder}.ActivitySource.HasListeners() ? global::System.Threading.ExecutionContext.Capture() : null;");
+                _writer.WriteLine($"bool __listened = {listened};");
+                _writer.WriteLine("var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;");
+                listened = "__listened";
             }
 
-            _writer.WriteLine($"var __activity = {_holder}.ActivitySource.HasListeners() ? {Instrumentation}.StartActivity({_holder}.ActivitySource, {Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind}) : null;");
+            _writer.WriteLine($"var __activity = {listened} ? {Instrumentation}.StartActivity({_holder}.ActivitySource, {Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind}) : null;");
             listening.Add("__activity is not null");
         }
 

@@ -10,8 +10,9 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<string> PlaceAsync(global::Shop.Region region, string customerId, string cardNumber, decimal amount, global::System.Threading.CancellationToken cancellationToken)
         {
-            var __context = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Orders.PlaceAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
+            var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
+            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Orders.PlaceAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
             var __logger = logger;
             bool __event = (__logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Information)) || global::Toolkit.Generated.TestAssembly.Telemetry.Counter_business_events.Enabled || global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
             if (!(__activity is not null || __event))

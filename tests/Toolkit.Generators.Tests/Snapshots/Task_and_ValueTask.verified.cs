@@ -10,8 +10,9 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task CaptureAsync(decimal amount)
         {
-            var __context = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Payments.CaptureAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
+            var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
+            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Payments.CaptureAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             if (!(__activity is not null || __timed))
             {
@@ -202,8 +203,9 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.ValueTask RefundAsync(decimal amount)
         {
-            var __context = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Payments.RefundAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
+            var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
+            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Payments.RefundAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
             bool __active = global::Toolkit.Generated.TestAssembly.Telemetry.UpDownCounter_method_active.Enabled;
             if (!(__activity is not null || __active))
             {
