@@ -10,6 +10,7 @@ namespace Toolkit.Benchmarks;
 public class DisabledEventBenchmarks
 {
     private ILoggerFactory? _logging;
+    private ILogger _logger = null!;
     private Generated _generated = null!;
     private HandWritten _handWritten = null!;
     private Naive _naive = null!;
@@ -19,6 +20,7 @@ public class DisabledEventBenchmarks
     {
         _logging = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Warning).AddProvider(new Listening.DroppingProvider()));
         var logger = _logging.CreateLogger("Toolkit.Benchmarks");
+        _logger = logger;
         _generated = new Generated(logger);
         _handWritten = new HandWritten(logger);
         _naive = new Naive(logger);
@@ -26,6 +28,10 @@ public class DisabledEventBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => _logging?.Dispose();
+
+    /// <summary>The floor: the level check every variant makes, through the factory's logger.</summary>
+    [Benchmark(Description = "IsEnabled only")]
+    public bool IsEnabledAlone() => _logger.IsEnabled(LogLevel.Information);
 
     [Benchmark(Description = "generated")]
     public void GeneratedCode() => _generated.Done(1);
