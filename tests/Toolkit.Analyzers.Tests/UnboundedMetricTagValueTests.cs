@@ -58,6 +58,62 @@ public sealed class UnboundedMetricTagValueTests
             """);
 
     [Fact]
+    public Task Warns_OnPairsHeldInLocals_AtTheirCreation() =>
+        AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Place(Guid orderId, string customerEmail, bool retried, Outcome outcome)
+                {
+                    var order = {|TK3002:new KeyValuePair<string, object?>("order.id", orderId)|};
+                    KeyValuePair<string, object?> customer = {|TK3002:new("customer", customerEmail)|};
+                    var kind = new KeyValuePair<string, object?>("kind", retried ? "retry" : "first");
+                    Orders.Add(1, order);
+                    Duration.Record(1, kind, customer);
+                    Active.Add(1, new KeyValuePair<string, object?>[] { kind, order });
+
+                    var listed = {|TK3002:new KeyValuePair<string, object?>("user_id", customerEmail)|};
+                    var tags = new TagList { { "outcome", outcome } };
+                    tags.Add(listed);
+                    tags.Add(kind);
+                    Orders.Add(1, tags);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Silent_OnPairsInLocalsThatAreBoundedOrNeverMeasured() =>
+        AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Place(Guid orderId, Outcome outcome, bool retried, KeyValuePair<string, object?> given)
+                {
+                    var result = new KeyValuePair<string, object?>("outcome", outcome);
+                    var retry = new KeyValuePair<string, object?>("retried", retried);
+                    Orders.Add(1, result, retry);
+                    Orders.Add(1, given);
+
+                    // A pair only a span sees may carry an id.
+                    var order = new KeyValuePair<string, object?>("order.id", orderId);
+                    using var activity = Source.StartActivity(ActivityKind.Internal, tags: [order]);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task NoFix_ForAPairHeldInALocal() =>
+        Verify.VerifyNoFixAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Place(Guid orderId)
+                {
+                    // Removing the declaration would leave the measurement without its argument.
+                    var order = {|TK3002:new KeyValuePair<string, object?>("order.id", orderId)|};
+                    Orders.Add(1, order);
+                }
+            }
+            """);
+
+    [Fact]
     public Task Silent_OnBoundedValuesAllowListedKeysAndSpanTags() =>
         AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(Instruments + """
             public sealed partial class Checkout

@@ -181,11 +181,23 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
             }
         }
 
+        /// <summary>A pair created in place, or a local holding pairs created in this block.</summary>
         private void CheckPair(OperationBlockAnalysisContext context, IOperation pair)
         {
-            if (Unwrap(pair) is IObjectCreationOperation { Arguments.Length: 2 } creation)
+            pair = Unwrap(pair);
+            if (pair is IObjectCreationOperation { Arguments.Length: 2 } creation)
             {
                 Check(context, creation, creation.Arguments[0].Value, creation.Arguments[1].Value);
+            }
+            else if (pair is ILocalReferenceOperation local && _writes.TryGetValue(local.Local, out var writes))
+            {
+                foreach (var write in writes)
+                {
+                    if (Unwrap(write) is IObjectCreationOperation { Arguments.Length: 2 } written)
+                    {
+                        Check(context, written, written.Arguments[0].Value, written.Arguments[1].Value);
+                    }
+                }
             }
         }
 
@@ -251,6 +263,10 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
             else if (add.Arguments.Length == 1 && Unwrap(add.Arguments[0].Value) is IObjectCreationOperation { Arguments.Length: 2 } pair)
             {
                 Check(context, add, pair.Arguments[0].Value, pair.Arguments[1].Value);
+            }
+            else if (add.Arguments.Length == 1)
+            {
+                CheckPair(context, add.Arguments[0].Value);
             }
         }
 
