@@ -166,6 +166,9 @@ internal sealed class MethodEmitter
     private void EmitPrelude(bool loggerIsParameter = false)
     {
         var listening = new List<string>();
+
+        // What the prelude declares for the instrumented path, as parameter declarations and the arguments that pass it on.
+        var locals = new List<(string Declaration, string Argument)>();
         if (_method.Trace is { } trace)
         {
             string listened = $"{_holder}.ActivitySource.HasListeners()";
@@ -174,30 +177,35 @@ internal sealed class MethodEmitter
                 // Captured before the span becomes current, to give the caller its context back if the task is pending.
                 _writer.WriteLine($"bool __listened = {listened};");
                 _writer.WriteLine("var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;");
+                locals.Add(("global::System.Threading.ExecutionContext? __context", "__context"));
                 listened = "__listened";
             }
 
             _writer.WriteLine($"var __activity = {listened} ? {Instrumentation}.StartActivity({_holder}.ActivitySource, {Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind}) : null;");
+            locals.Add(($"{ActivityType}? __activity", "__activity"));
             listening.Add("__activity is not null");
         }
 
-        EmitFlag(_method.Duration, "__timed", listening);
-        EmitFlag(_method.Calls, "__counted", listening);
-        EmitFlag(_method.Active, "__active", listening);
+        EmitFlag(_method.Duration, "__timed", listening, locals);
+        EmitFlag(_method.Calls, "__counted", listening, locals);
+        EmitFlag(_method.Active, "__active", listening, locals);
         if (Logger is { } logger && !loggerIsParameter)
         {
             _writer.WriteLine($"var __logger = {EventEmitter.LoggerExpression(logger)};");
+            locals.Add(("global::Microsoft.Extensions.Logging.ILogger? __logger", "__logger"));
         }
 
         if (_method.Logged is not null)
         {
             _writer.WriteLine($"bool __logged = {LoggedEnabled};");
+            locals.Add(("bool __logged", "__logged"));
             listening.Add("__logged");
         }
 
         if (_method.Event is { } spec)
         {
             _writer.WriteLine($"bool __event = {EventEmitter.EnabledExpression(spec, _holder)};");
+            locals.Add(("bool __event", "__event"));
             listening.Add("__event");
         }
 
@@ -216,7 +224,7 @@ internal sealed class MethodEmitter
 
         if (SplitsInstrumentedPath)
         {
-            EmitInstrumentedPathStart();
+            EmitInstrumentedPathStart(locals);
         }
 
         if (_method.Trace is not null)
@@ -270,10 +278,10 @@ internal sealed class MethodEmitter
     }
 
     /// <summary>
-    /// Calls <c>__Instrumented</c> with the parameters and the flags, and opens it. Its parameters shadow the method's
-    /// own names, so it captures nothing but <c>this</c> and the method needs no closure.
+    /// Calls <c>__Instrumented</c> with the parameters and the prelude's locals, and opens it. Its parameters shadow the
+    /// method's own names, so it captures nothing but <c>this</c> and the method needs no closure.
     /// </summary>
-    private void EmitInstrumentedPathStart()
+    private void EmitInstrumentedPathStart(List<(string Declaration, string Argument)> locals)
     {
         var state = new List<(string Declaration, string Argument)>();
         foreach (var parameter in _method.Parameters)
@@ -282,53 +290,19 @@ internal sealed class MethodEmitter
             state.Add(((modifiers.Length > 0 ? modifiers + " " : "") + parameter.Type + " " + parameter.Name, parameter.ArgumentPrefix + parameter.Name));
         }
 
-        if (_method.Trace is not null)
-        {
-            state.Add(("global::System.Threading.ExecutionContext? __context", "__context"));
-            state.Add(($"{ActivityType}? __activity", "__activity"));
-        }
-
-        if (_method.Duration is not null)
-        {
-            state.Add(("bool __timed", "__timed"));
-        }
-
-        if (_method.Calls is not null)
-        {
-            state.Add(("bool __counted", "__counted"));
-        }
-
-        if (_method.Active is not null)
-        {
-            state.Add(("bool __active", "__active"));
-        }
-
-        if (Logger is not null)
-        {
-            state.Add(("global::Microsoft.Extensions.Logging.ILogger? __logger", "__logger"));
-        }
-
-        if (_method.Logged is not null)
-        {
-            state.Add(("bool __logged", "__logged"));
-        }
-
-        if (_method.Event is not null)
-        {
-            state.Add(("bool __event", "__event"));
-        }
-
+        state.AddRange(locals);
         _writer.WriteLine($"return __Instrumented({string.Join(", ", state.Select(s => s.Argument))});");
         _writer.WriteLine();
         string modifier = IsStatic ? "static " : "";
         _writer.OpenBlock($"{modifier}{_method.ReturnType} __Instrumented({string.Join(", ", state.Select(s => s.Declaration))})");
     }
 
-    private void EmitFlag(InstrumentSpec? instrument, string name, List<string> listening)
+    private void EmitFlag(InstrumentSpec? instrument, string name, List<string> listening, List<(string Declaration, string Argument)> locals)
     {
         if (instrument is not null)
         {
             _writer.WriteLine($"bool {name} = {_holder}.{instrument.FieldName}.Enabled;");
+            locals.Add(("bool " + name, name));
             listening.Add(name);
         }
     }
