@@ -82,7 +82,7 @@ internal sealed class MethodParser
 
         for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (!IsPartial(type))
+            if (!Symbols.IsPartial(type))
             {
                 return null; // TK1002, reported by the analyzer.
             }
@@ -299,11 +299,6 @@ internal sealed class MethodParser
 
         return string.Join(".", names);
     }
-
-    private static bool IsPartial(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Any(reference =>
-            reference.GetSyntax() is TypeDeclarationSyntax declaration
-            && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
 
     private static (ReturnShape Shape, ITypeSymbol? Result) ParseShape(ITypeSymbol type)
     {
@@ -534,8 +529,8 @@ internal sealed class MethodParser
 
     private static TagSpec ParseTag(AttributeData attribute, string defaultName, ITypeSymbol type)
     {
-        string key = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string { Length: > 0 } name ? name : defaultName;
-        bool spanOnly = attribute.NamedArguments.Any(a => a.Key == "SpanOnly" && a.Value.Value is true);
+        string key = Symbols.TagKey(attribute, defaultName);
+        bool spanOnly = Symbols.IsSpanOnly(attribute);
 
         bool nullable = false;
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Toolkit.Generators.Parsing;
 
 namespace Toolkit.Analyzers.Common;
 
@@ -12,16 +13,16 @@ internal sealed class KnownSymbols
     private KnownSymbols(Compilation compilation)
     {
         Compilation = compilation;
-        Traced = Get("Toolkit.TracedAttribute");
-        Timed = Get("Toolkit.TimedAttribute");
-        Counted = Get("Toolkit.CountedAttribute");
-        InFlight = Get("Toolkit.InFlightAttribute");
-        Logged = Get("Toolkit.LoggedAttribute");
-        BusinessEvent = Get("Toolkit.BusinessEventAttribute");
-        Tag = Get("Toolkit.TagAttribute");
-        Hashed = Get("Toolkit.HashedAttribute");
-        Redacted = Get("Toolkit.RedactedAttribute");
-        NotLogged = Get("Toolkit.NotLoggedAttribute");
+        Traced = Get(AttributeNames.Traced);
+        Timed = Get(AttributeNames.Timed);
+        Counted = Get(AttributeNames.Counted);
+        InFlight = Get(AttributeNames.InFlight);
+        Logged = Get(AttributeNames.Logged);
+        BusinessEvent = Get(AttributeNames.BusinessEvent);
+        Tag = Get(AttributeNames.Tag);
+        Hashed = Get(AttributeNames.Hashed);
+        Redacted = Get(AttributeNames.Redacted);
+        NotLogged = Get(AttributeNames.NotLogged);
         TelemetryRedaction = Get("Toolkit.TelemetryRedaction");
 
         ILogger = Get("Microsoft.Extensions.Logging.ILogger");

@@ -3,13 +3,12 @@ using Microsoft.CodeAnalysis;
 
 namespace Toolkit.Analyzers.Common;
 
-/// <summary>Reads <c>[Tag]</c> the way the generator does: its key, whether it reaches metrics, the value it tags.</summary>
+/// <summary>
+/// Reads <c>[Tag]</c> the way the generator does: whether its value is left out, the value it tags. Its key and
+/// <c>SpanOnly</c> come from the generator's own <see cref="Toolkit.Generators.Parsing.Symbols"/>.
+/// </summary>
 internal static class TagAttributes
 {
-    /// <summary>The tag's key: its name argument, else the parameter's name (<c>result</c> for a return value).</summary>
-    public static string Key(AttributeData tag, string defaultKey) =>
-        tag.ConstructorArguments.Length > 0 && tag.ConstructorArguments[0].Value is string { Length: > 0 } name ? name : defaultKey;
-
     /// <summary>A redacted or classified (and not hashed) value: the generator leaves it out, reporting TK1009.</summary>
     public static bool IsDropped(KnownSymbols known, ImmutableArray<AttributeData> attributes, ITypeSymbol type)
     {
@@ -33,20 +32,6 @@ internal static class TagAttributes
         }
 
         return dropped;
-    }
-
-    /// <summary>Whether the tag stays off metrics: <c>SpanOnly = true</c>.</summary>
-    public static bool IsSpanOnly(AttributeData tag)
-    {
-        foreach (var argument in tag.NamedArguments)
-        {
-            if (argument.Key == "SpanOnly" && argument.Value.Value is true)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The tagged value of an awaitable: <c>T</c> of <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Toolkit.Analyzers.Common;
+using Toolkit.Generators.Parsing;
 
 namespace Toolkit.Analyzers.Rules;
 
@@ -81,12 +82,12 @@ public sealed class HighCardinalityTagAnalyzer : ToolkitAnalyzer
         SymbolAnalysisContext context, KnownSymbols known, IMethodSymbol method, AttributeData tag,
         string defaultKey, string? parameterName, ITypeSymbol type, ref ImmutableArray<string> allowed)
     {
-        if (TagAttributes.IsSpanOnly(tag) || BoundedValues.IsBoundedType(type) || tag.ApplicationSyntaxReference is not { } reference)
+        if (Symbols.IsSpanOnly(tag) || BoundedValues.IsBoundedType(type) || tag.ApplicationSyntaxReference is not { } reference)
         {
             return;
         }
 
-        string key = TagAttributes.Key(tag, defaultKey);
+        string key = Symbols.TagKey(tag, defaultKey);
         string? reason = BoundedValues.IsUnboundedType(type, known) ? "'" + type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' values are unbounded"
             : BoundedValues.IsUnboundedName(key) ? "its name says it identifies something"
             : parameterName is not null && BoundedValues.IsUnboundedName(parameterName) ? "'" + parameterName + "' says it identifies something"

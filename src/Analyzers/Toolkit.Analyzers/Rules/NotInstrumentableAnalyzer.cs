@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Toolkit.Analyzers.Common;
+using Toolkit.Generators.Parsing;
 
 namespace Toolkit.Analyzers.Rules;
 
@@ -65,7 +66,7 @@ public sealed class NotInstrumentableAnalyzer : ToolkitAnalyzer
 
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
-            if (!IsPartial(type))
+            if (!Symbols.IsPartial(type))
             {
                 context.ReportDiagnostic(Diagnostic.Create(TypeNotPartial, method.Locations[0], method.Name, type.Name));
                 return;
@@ -79,8 +80,4 @@ public sealed class NotInstrumentableAnalyzer : ToolkitAnalyzer
         return attributes.FirstOrDefault(attribute =>
             attribute is not null && applied.Any(data => SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute)));
     }
-
-    internal static bool IsPartial(INamedTypeSymbol type) =>
-        type.DeclaringSyntaxReferences.Any(reference =>
-            reference.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
 }

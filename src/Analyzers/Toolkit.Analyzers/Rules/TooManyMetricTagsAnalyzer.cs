@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Toolkit.Analyzers.Common;
+using Toolkit.Generators.Parsing;
 using static Toolkit.Analyzers.Common.MetricInstruments;
 
 namespace Toolkit.Analyzers.Rules;
@@ -72,7 +73,7 @@ public sealed class TooManyMetricTagsAnalyzer : ToolkitAnalyzer
         int count = 1;
         foreach (var parameter in method.Parameters)
         {
-            if (KnownSymbols.Find(parameter, known.Tag) is { } tag && !TagAttributes.IsSpanOnly(tag)
+            if (KnownSymbols.Find(parameter, known.Tag) is { } tag && !Symbols.IsSpanOnly(tag)
                 && !TagAttributes.IsDropped(known, parameter.GetAttributes(), parameter.Type))
             {
                 count++;
@@ -87,7 +88,7 @@ public sealed class TooManyMetricTagsAnalyzer : ToolkitAnalyzer
             {
                 foreach (var tag in attributes)
                 {
-                    if (KnownSymbols.Is(tag.AttributeClass, known.Tag) && !TagAttributes.IsSpanOnly(tag)
+                    if (KnownSymbols.Is(tag.AttributeClass, known.Tag) && !Symbols.IsSpanOnly(tag)
                         && !TagAttributes.IsDropped(known, attributes, TagAttributes.ResultType(method)))
                     {
                         count++;
