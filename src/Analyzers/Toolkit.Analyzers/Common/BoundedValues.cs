@@ -79,7 +79,7 @@ internal static class BoundedValues
     /// <summary><c>bool</c>, enums and their nullables: a handful of values whatever they are called.</summary>
     public static bool IsBoundedType(ITypeSymbol? type)
     {
-        type = Underlying(type);
+        type = KnownSymbols.Underlying(type);
         return type is not null && (type.SpecialType == SpecialType.System_Boolean || type.TypeKind == TypeKind.Enum);
     }
 
@@ -89,7 +89,7 @@ internal static class BoundedValues
     /// </summary>
     public static bool IsUnboundedType(ITypeSymbol? type, KnownSymbols known)
     {
-        type = Underlying(type);
+        type = KnownSymbols.Underlying(type);
         if (type is null)
         {
             return false;
@@ -106,13 +106,9 @@ internal static class BoundedValues
                 return true;
         }
 
-        return Is(type, known.Guid) || Is(type, known.DateTimeOffset) || Is(type, known.DateOnly) || Is(type, known.TimeOnly)
-            || Is(type, known.TimeSpan) || Is(type, known.Uri) || Is(type, known.IPAddress) || Is(type, known.IPEndPoint);
+        return KnownSymbols.Is(type, known.Guid) || KnownSymbols.Is(type, known.DateTimeOffset)
+            || KnownSymbols.Is(type, known.DateOnly) || KnownSymbols.Is(type, known.TimeOnly)
+            || KnownSymbols.Is(type, known.TimeSpan) || KnownSymbols.Is(type, known.Uri)
+            || KnownSymbols.Is(type, known.IPAddress) || KnownSymbols.Is(type, known.IPEndPoint);
     }
-
-    private static ITypeSymbol? Underlying(ITypeSymbol? type) =>
-        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
-
-    private static bool Is(ITypeSymbol type, INamedTypeSymbol? known) =>
-        known is not null && SymbolEqualityComparer.Default.Equals(type, known);
 }

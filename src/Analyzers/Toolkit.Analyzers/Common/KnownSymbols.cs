@@ -150,6 +150,24 @@ internal sealed class KnownSymbols
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
         known is not null && SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, known);
 
+    /// <summary>Whether the type is <paramref name="known"/> or derives from it.</summary>
+    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? known)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (Is(current, known))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>T</c> of a <c>Nullable&lt;T&gt;</c>, else the type itself.</summary>
+    public static ITypeSymbol? Underlying(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
     public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attribute)
     {
         if (attribute is null)

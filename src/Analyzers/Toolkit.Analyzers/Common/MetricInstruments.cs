@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -26,16 +25,4 @@ internal static class MetricInstruments
         INamedTypeSymbol { TypeArguments.Length: 1 } named => named.Name == "ReadOnlySpan" && KnownSymbols.Is(named.TypeArguments[0], known.KeyValuePair),
         _ => false,
     };
-
-    /// <summary>The value under boxing and casts: <c>(object)id</c> is still <c>id</c>.</summary>
-    [return: NotNullIfNotNull(nameof(operation))]
-    public static IOperation? Unwrap(IOperation? operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 }

@@ -76,11 +76,7 @@ internal sealed class SensitiveData
     /// </summary>
     public SensitiveValue? Find(IOperation? operation, SensitiveNames names)
     {
-        while (operation is IConversionOperation or IParenthesizedOperation)
-        {
-            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-        }
-
+        operation = TelemetryCalls.Unwrap(operation);
         if (operation is null || operation.ConstantValue.HasValue)
         {
             return null;
@@ -186,27 +182,10 @@ internal sealed class SensitiveData
     // Flags, enums, numbers of things, tokens of cancellation, exceptions and delegates say nothing about a person.
     private bool IsHarmlessType(ITypeSymbol type)
     {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
-
+        type = KnownSymbols.Underlying(type)!;
         return type.SpecialType == SpecialType.System_Boolean
             || type.TypeKind is TypeKind.Enum or TypeKind.Delegate
             || KnownSymbols.Is(type, _known.CancellationToken)
-            || IsException(type);
-    }
-
-    private bool IsException(ITypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (KnownSymbols.Is(current, _known.Exception))
-            {
-                return true;
-            }
-        }
-
-        return false;
+            || KnownSymbols.DerivesFrom(type, _known.Exception);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -38,11 +39,24 @@ internal static class TelemetryCalls
     public static string? ConstantString(IOperation? value) =>
         value is not null && value.ConstantValue.HasValue ? value.ConstantValue.Value as string : null;
 
+    /// <summary>The value under the compiler's implicit conversions only: what the code wrote.</summary>
     public static IOperation WithoutConversions(IOperation operation)
     {
-        while (operation is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
         {
-            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The value under boxing and casts, implicit or written: <c>(object)id</c> is still <c>id</c>.</summary>
+    [return: NotNullIfNotNull(nameof(operation))]
+    public static IOperation? Unwrap(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
         }
 
         return operation;

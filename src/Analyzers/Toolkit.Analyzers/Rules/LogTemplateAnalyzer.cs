@@ -48,11 +48,7 @@ public sealed class LogTemplateAnalyzer : ToolkitAnalyzer
                 continue;
             }
 
-            var value = argument.Value;
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
+            var value = TelemetryCalls.Unwrap(argument.Value);
 
             string? kind = value switch
             {

@@ -76,19 +76,13 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
             {
                 _measurements.Add(invocation);
             }
-            else if (KnownSymbols.Is(type, known.TagList) && method.Name == "Add" && Unwrap(invocation.Instance) is ILocalReferenceOperation list)
+            else if (KnownSymbols.Is(type, known.TagList) && method.Name == "Add" && TelemetryCalls.Unwrap(invocation.Instance) is ILocalReferenceOperation list)
             {
                 Get(_tagListAdds, list.Local).Add(invocation);
             }
-            else if (KnownSymbols.Is(type, known.Meter) && method.Name.StartsWith("Create", System.StringComparison.Ordinal))
+            else if (TelemetryCalls.IsCreateInstrument(method, known) && TelemetryCalls.Argument(invocation, "name") is { } name)
             {
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (argument.Parameter is { Name: "name", Type.SpecialType: SpecialType.System_String })
-                    {
-                        _instrumentNames.Add(argument);
-                    }
-                }
+                _instrumentNames.Add(name);
             }
 
             // A local passed by reference may get any value.
@@ -157,7 +151,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
 
         private void CheckPairs(OperationBlockAnalysisContext context, IOperation pairs)
         {
-            pairs = Unwrap(pairs);
+            pairs = TelemetryCalls.Unwrap(pairs);
             if (pairs is IArrayCreationOperation array)
             {
                 if (array.Initializer is { } initializer)
@@ -174,7 +168,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
             // Collection expressions and the compiler's span of a 'params ReadOnlySpan' call.
             foreach (var child in pairs.ChildOperations)
             {
-                if (KnownSymbols.Is(child.Type, known.KeyValuePair) || KnownSymbols.Is(Unwrap(child).Type, known.KeyValuePair))
+                if (KnownSymbols.Is(child.Type, known.KeyValuePair) || KnownSymbols.Is(TelemetryCalls.Unwrap(child).Type, known.KeyValuePair))
                 {
                     CheckPair(context, child);
                 }
@@ -184,7 +178,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
         /// <summary>A pair created in place, or a local holding pairs created in this block.</summary>
         private void CheckPair(OperationBlockAnalysisContext context, IOperation pair)
         {
-            pair = Unwrap(pair);
+            pair = TelemetryCalls.Unwrap(pair);
             if (pair is IObjectCreationOperation { Arguments.Length: 2 } creation)
             {
                 Check(context, creation, creation.Arguments[0].Value, creation.Arguments[1].Value);
@@ -193,7 +187,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
             {
                 foreach (var write in writes)
                 {
-                    if (Unwrap(write) is IObjectCreationOperation { Arguments.Length: 2 } written)
+                    if (TelemetryCalls.Unwrap(write) is IObjectCreationOperation { Arguments.Length: 2 } written)
                     {
                         Check(context, written, written.Arguments[0].Value, written.Arguments[1].Value);
                     }
@@ -203,7 +197,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
 
         private void CheckTagList(OperationBlockAnalysisContext context, IOperation tags)
         {
-            tags = Unwrap(tags);
+            tags = TelemetryCalls.Unwrap(tags);
             if (tags is IObjectCreationOperation creation)
             {
                 CheckTagListCreation(context, creation);
@@ -214,7 +208,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                 {
                     foreach (var write in writes)
                     {
-                        if (Unwrap(write) is IObjectCreationOperation written)
+                        if (TelemetryCalls.Unwrap(write) is IObjectCreationOperation written)
                         {
                             CheckTagListCreation(context, written);
                         }
@@ -260,7 +254,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
             {
                 Check(context, add, add.Arguments[0].Value, add.Arguments[1].Value);
             }
-            else if (add.Arguments.Length == 1 && Unwrap(add.Arguments[0].Value) is IObjectCreationOperation { Arguments.Length: 2 } pair)
+            else if (add.Arguments.Length == 1 && TelemetryCalls.Unwrap(add.Arguments[0].Value) is IObjectCreationOperation { Arguments.Length: 2 } pair)
             {
                 Check(context, add, pair.Arguments[0].Value, pair.Arguments[1].Value);
             }
@@ -304,7 +298,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
         }
 
         private static string? ConstantKey(IOperation key) =>
-            Unwrap(key).ConstantValue is { HasValue: true, Value: string name } ? name : null;
+            TelemetryCalls.Unwrap(key).ConstantValue is { HasValue: true, Value: string name } ? name : null;
 
         private string? WhyUnbounded(IOperation value, string? key)
         {
@@ -313,7 +307,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                 return null;
             }
 
-            value = Unwrap(value);
+            value = TelemetryCalls.Unwrap(value);
             if (BoundedValues.IsUnboundedType(value.Type, known))
             {
                 return "'" + value.Type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' values are unbounded";
@@ -334,7 +328,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
         /// </summary>
         private bool IsFixed(IOperation? value, int depth)
         {
-            value = Unwrap(value);
+            value = TelemetryCalls.Unwrap(value);
             if (value is null || depth > MaxDepth)
             {
                 return false;

@@ -91,7 +91,7 @@ public sealed class SecondsHistogramAnalyzer : ToolkitAnalyzer
             _ => null,
         };
         var value = TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(invocation, "value"));
-        if (histogram is null || value is null || !IsMilliseconds(WithoutCasts(value), known, out string? replacement))
+        if (histogram is null || value is null || !IsMilliseconds(TelemetryCalls.Unwrap(value), known, out string? replacement))
         {
             return;
         }
@@ -126,17 +126,6 @@ public sealed class SecondsHistogramAnalyzer : ToolkitAnalyzer
             default:
                 return false;
         }
-    }
-
-    /// <summary><c>(long)elapsed.TotalMilliseconds</c> is still milliseconds.</summary>
-    private static IOperation WithoutCasts(IOperation value)
-    {
-        while (value is IConversionOperation conversion)
-        {
-            value = TelemetryCalls.WithoutConversions(conversion.Operand);
-        }
-
-        return value;
     }
 
     private static bool IsThousand(IOperation operand) =>

@@ -101,11 +101,7 @@ public sealed class SensitiveDataInSpanAnalyzer : ToolkitAnalyzer
     // A hash, a flag or a number under a key such as "user.email.verified" or "email.count" isn't the data itself.
     private static bool IsHarmless(IOperation value, SensitiveData data, SensitiveNames names)
     {
-        while (value is IConversionOperation conversion)
-        {
-            value = conversion.Operand;
-        }
-
+        value = TelemetryCalls.Unwrap(value);
         string? name = value switch
         {
             IInvocationOperation invocation when KnownSymbols.Is(invocation.TargetMethod.ContainingType, data.Known.TelemetryRedaction) => null,

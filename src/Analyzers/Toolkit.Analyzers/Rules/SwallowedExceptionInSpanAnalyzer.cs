@@ -44,7 +44,7 @@ public sealed class SwallowedExceptionInSpanAnalyzer : ToolkitAnalyzer
     private static void Analyze(OperationAnalysisContext context, KnownSymbols known)
     {
         var catchClause = (ICatchClauseOperation)context.Operation;
-        if (IsCancellation(catchClause.ExceptionType, known)
+        if (KnownSymbols.DerivesFrom(catchClause.ExceptionType, known.OperationCanceledException)
             || catchClause.Syntax is not CatchClauseSyntax syntax
             || FindActivity(catchClause, known) is not { } activity
             || Handles(catchClause.Handler, activity))
@@ -59,20 +59,6 @@ public sealed class SwallowedExceptionInSpanAnalyzer : ToolkitAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Rule, syntax.CatchKeyword.GetLocation(), properties, activity.Name));
-    }
-
-    /// <summary>Cancellation is not a failure of the operation the span measures.</summary>
-    private static bool IsCancellation(ITypeSymbol type, KnownSymbols known)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (KnownSymbols.Is(current, known.OperationCanceledException))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

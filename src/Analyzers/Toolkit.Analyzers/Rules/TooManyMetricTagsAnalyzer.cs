@@ -114,7 +114,7 @@ public sealed class TooManyMetricTagsAnalyzer : ToolkitAnalyzer
             var type = argument.Parameter?.Type;
             count += KnownSymbols.Is(type, known.KeyValuePair) ? 1
                 : IsTagCollection(type, known) ? CountTags(argument.Value, known)
-                : KnownSymbols.Is(type, known.TagList) && Unwrap(argument.Value) is IObjectCreationOperation tagList ? CountTags(tagList, known)
+                : KnownSymbols.Is(type, known.TagList) && TelemetryCalls.Unwrap(argument.Value) is IObjectCreationOperation tagList ? CountTags(tagList, known)
                 : 0;
         }
 
@@ -129,7 +129,7 @@ public sealed class TooManyMetricTagsAnalyzer : ToolkitAnalyzer
     /// <summary>The tags visible in an array, span or collection expression, or in a <c>new TagList { ... }</c>.</summary>
     private static int CountTags(IOperation tags, KnownSymbols known)
     {
-        tags = Unwrap(tags);
+        tags = TelemetryCalls.Unwrap(tags);
         if (tags is IArrayCreationOperation array)
         {
             return array.Initializer?.ElementValues.Length ?? 0;
@@ -148,7 +148,7 @@ public sealed class TooManyMetricTagsAnalyzer : ToolkitAnalyzer
 
         foreach (var child in tags.ChildOperations)
         {
-            if (KnownSymbols.Is(Unwrap(child).Type, known.KeyValuePair))
+            if (KnownSymbols.Is(TelemetryCalls.Unwrap(child).Type, known.KeyValuePair))
             {
                 count++;
             }
