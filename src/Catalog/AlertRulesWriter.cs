@@ -70,6 +70,7 @@ internal static class AlertRulesWriter
                 else
                 {
                     rules.Add(new AlertRule(
+                        method.Function,
                         prefix + "Latency" + percentile + "High",
                         $"{Queries.Quantile(latency.Percentile, histogram, selector, ThresholdWindow, Queries.AlertGrouping)} > {Queries.Number(latency.Seconds)}",
                         ThresholdFor,
@@ -138,6 +139,7 @@ internal static class AlertRulesWriter
         if (usable.Length == 0)
         {
             yield return new AlertRule(
+                subject,
                 name,
                 $"({ratio(ThresholdWindow)}) > {Queries.Number(budget)}",
                 ThresholdFor,
@@ -158,6 +160,7 @@ internal static class AlertRulesWriter
 
             string windows = string.Join(" or ", severity.Select(w => $"{Queries.Number(w.Factor)}x over {w.Window.Long}"));
             yield return new AlertRule(
+                subject,
                 name + (severity.Key == "page" ? "" : "Slow"),
                 expression,
                 null,
@@ -202,4 +205,4 @@ internal static class AlertRulesWriter
 /// <summary>One alerting rule.</summary>
 /// <param name="For">How long the condition must hold, or <see langword="null"/> to fire at once.</param>
 /// <param name="Slo">Which objective it guards: <c>error-rate</c>, <c>latency-p95</c>...</param>
-internal sealed record AlertRule(string Name, string Expression, string? For, string Severity, string Slo, string Summary, string Description);
+internal sealed record AlertRule(string Function, string Name, string Expression, string? For, string Severity, string Slo, string Summary, string Description);

@@ -52,18 +52,20 @@ internal static class CatalogWriter
             md.AppendLine("|---|---|---|---|---|---|");
             foreach (var instrument in instruments)
             {
-                var users = methods.Where(m => Uses(m, instrument)).ToArray();
-                string tags = instrument.Name == "business.events" && users.Length == 0
-                    ? Code("event.name")
-                    : Join(new[] { "code.function.name" }
-                        .Select(Code)
-                        .Concat(users.SelectMany(m => m.MetricTags).Select(t => Code(t.Key) + Protection(t.Classification)).Distinct())
-                        .Concat(instrument.Kind == "updowncounter" ? [] : [Code("error.type") + " on failure"]));
-                string recordedBy = Join(users.Select(Where));
+                string tags, recordedBy;
                 if (instrument.Name == "business.events")
                 {
                     tags = Code("event.name");
                     recordedBy = Join(methods.Where(m => m.Event is not null).Select(m => Code(m.Event!.Name)));
+                }
+                else
+                {
+                    var users = methods.Where(m => Uses(m, instrument)).ToArray();
+                    tags = Join(new[] { "code.function.name" }
+                        .Select(Code)
+                        .Concat(users.SelectMany(m => m.MetricTags).Select(t => Code(t.Key) + Protection(t.Classification)).Distinct())
+                        .Concat(instrument.Kind == "updowncounter" ? [] : [Code("error.type") + " on failure"]));
+                    recordedBy = Join(users.Select(Where));
                 }
 
                 string prometheus = instrument.Kind switch
@@ -148,8 +150,7 @@ internal static class CatalogWriter
                     goals.Add($"errors ≤ {Number(rate * 100)}%");
                 }
 
-                string prefix = Queries.Method(source, method);
-                string alerts = Join(rules.Where(r => r.Expression.Contains(prefix, System.StringComparison.Ordinal)).Select(r => $"{Code(r.Name)} ({r.Severity})"));
+                string alerts = Join(rules.Where(r => r.Function == method.Function).Select(r => $"{Code(r.Name)} ({r.Severity})"));
                 md.AppendLine($"| {Where(method)} | {string.Join(", ", goals)} | {slo.WindowDays.ToString(CultureInfo.InvariantCulture)} days | {alerts} |");
             }
         }
@@ -161,10 +162,8 @@ internal static class CatalogWriter
     {
         foreach (var method in methods)
         {
-            var seen = new HashSet<string>();
             foreach (var tag in method.Tags.Where(t => t.Classification != "none"))
             {
-                seen.Add(tag.Source + "/" + tag.Key);
                 yield return (method, tag.Source, tag.Classification, (tag.Metric ? "span attribute and metric tag " : "span attribute ") + Code(tag.Key));
             }
 

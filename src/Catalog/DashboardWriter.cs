@@ -96,20 +96,22 @@ internal static class DashboardWriter
         var methods = manifest.Methods.ToArray();
 
         // Calls are counted by the method's counter, or by its histogram when it has no counter.
+        // A histogram's count also counts the methods that have a counter of their own, so it is narrowed to the others.
         var callSeries = methods
-            .Where(m => Queries.CallsMetric(m) is not null)
-            .GroupBy(m => Queries.CallsMetric(m)!)
-            .Select(g => (Metric: g.Key, Selector: g.Key.EndsWith("_total", System.StringComparison.Ordinal)
+            .Select(m => (Method: m, Metric: Queries.CallsMetric(m)))
+            .Where(c => c.Metric is not null)
+            .GroupBy(c => c.Metric!)
+            .Select(g => (Metric: g.Key, Selector: g.First().Method.Calls is not null
                 ? scope
-                : $"{scope}, {by}=~{PrometheusNames.Quote(string.Join("|", g.Select(m => System.Text.RegularExpressions.Regex.Escape(m.Function)).Distinct()))}"))
+                : $"{scope}, {by}=~{PrometheusNames.Quote(string.Join("|", g.Select(c => System.Text.RegularExpressions.Regex.Escape(c.Method.Function)).Distinct()))}"))
             .ToArray();
         if (callSeries.Length > 0)
         {
             yield return new PanelSpec("Calls", "Call rate", "reqps", callSeries
-                .Select(s => new TargetSpec($"sum by ({by}) (rate({s.Metric}{{{s.Selector}}}[{RateInterval}]))", $"{{{{{by}}}}}"))
+                .Select(s => new TargetSpec(Queries.Rate(s.Metric, s.Selector, RateInterval, by), Queries.Legend(by)))
                 .ToArray());
             yield return new PanelSpec("Calls", "Error ratio", "percentunit", callSeries
-                .Select(s => new TargetSpec(Queries.ErrorRatio(s.Metric, s.Selector, RateInterval, by, zeroFill: true), $"{{{{{by}}}}}"))
+                .Select(s => new TargetSpec(Queries.ErrorRatio(s.Metric, s.Selector, RateInterval, by, zeroFill: true), Queries.Legend(by)))
                 .ToArray());
         }
 
@@ -119,21 +121,21 @@ internal static class DashboardWriter
             {
                 string name = "p" + (quantile * 100).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 yield return new PanelSpec("Latency", $"{histogram.Name} {name}", "s",
-                    [new TargetSpec(Queries.Quantile(quantile, histogram, scope, RateInterval, by), $"{{{{{by}}}}}")]);
+                    [new TargetSpec(Queries.Quantile(quantile, histogram, scope, RateInterval, by), Queries.Legend(by))]);
             }
         }
 
         foreach (var active in Instruments(methods, m => m.Active))
         {
             yield return new PanelSpec("In flight", $"{active.Name}: calls in progress", "short",
-                [new TargetSpec($"sum by ({by}) ({PrometheusNames.Gauge(active)}{{{scope}}})", $"{{{{{by}}}}}")]);
+                [new TargetSpec($"sum by ({by}) ({PrometheusNames.Gauge(active)}{{{scope}}})", Queries.Legend(by))]);
         }
 
         var events = source.Instruments.FirstOrDefault(i => i.Name == "business.events");
         if (events is not null && methods.Any(m => m.Event is not null))
         {
             yield return new PanelSpec("Business events", "Business events per second", "short",
-                [new TargetSpec($"sum by ({PrometheusNames.EventLabel}) (rate({PrometheusNames.Counter(events)}{{{scope}}}[{RateInterval}]))", $"{{{{{PrometheusNames.EventLabel}}}}}")]);
+                [new TargetSpec(Queries.Rate(PrometheusNames.Counter(events), scope, RateInterval, PrometheusNames.EventLabel), Queries.Legend(PrometheusNames.EventLabel))]);
         }
     }
 
