@@ -40,7 +40,7 @@ internal static class Values
         "{" + string.Join(", ", tags.Select(t => t.Key + "=" + Format(t.Value))) + "}";
 
     public static string Format((string Key, object? Value)[] tags) =>
-        "{" + string.Join(", ", tags.Select(t => t.Key + "=" + Format(t.Value))) + "}";
+        Format(tags.Select(t => new KeyValuePair<string, object?>(t.Key, t.Value)));
 
     /// <summary>One item per line, indented, at most 50 of them.</summary>
     public static string List<T>(IReadOnlyCollection<T> items, Func<T, string> describe)
