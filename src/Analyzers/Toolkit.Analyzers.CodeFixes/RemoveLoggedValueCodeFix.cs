@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Toolkit.Analyzers.Rules;
+using Toolkit.Generators.Parsing;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace Toolkit.Analyzers.CodeFixes;
@@ -105,7 +106,7 @@ public sealed class RemoveLoggedValueCodeFix : CodeFixProvider
         }
 
         int index = values.IndexOf((ArgumentSyntax)value.Parent);
-        return template is not null && index >= 0 && Placeholders(template.Token.Text).Count == values.Count
+        return template is not null && index >= 0 && MessageTemplates.Holes(template.Token.Text).Count == values.Count
             ? (new LoggingCall(syntax, template, values), index)
             : null;
     }
@@ -114,7 +115,7 @@ public sealed class RemoveLoggedValueCodeFix : CodeFixProvider
     {
         string text = call.Template.Token.Text;
         var builder = new StringBuilder(text);
-        var holes = Placeholders(text);
+        var holes = MessageTemplates.Holes(text);
         for (int i = holes.Count - 1; i >= 0; i--)
         {
             if (!removed.Contains(i))
@@ -147,36 +148,6 @@ public sealed class RemoveLoggedValueCodeFix : CodeFixProvider
         }
 
         return call.Syntax.WithArgumentList(call.Syntax.ArgumentList.WithArguments(updated));
-    }
-
-    /// <summary>The <c>{Name}</c> holes of a template's source text, skipping <c>{{</c> and <c>}}</c> escapes.</summary>
-    private static List<(int Start, int Length)> Placeholders(string text)
-    {
-        var holes = new List<(int, int)>();
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (text[i] != '{')
-            {
-                continue;
-            }
-
-            if (i + 1 < text.Length && text[i + 1] == '{')
-            {
-                i++;
-                continue;
-            }
-
-            int end = text.IndexOf('}', i);
-            if (end < 0)
-            {
-                break;
-            }
-
-            holes.Add((i, end - i + 1));
-            i = end;
-        }
-
-        return holes;
     }
 
     private sealed record LoggingCall(InvocationExpressionSyntax Syntax, LiteralExpressionSyntax Template, List<ArgumentSyntax> Values);

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Text;
 using Toolkit.Generators.Helpers;
 using Toolkit.Generators.Model;
+using Toolkit.Generators.Parsing;
 
 namespace Toolkit.Generators.Emitting;
 
@@ -154,36 +155,39 @@ internal static class EventEmitter
     {
         string template = spec.Template;
         var text = new StringBuilder();
-        for (int i = 0; i < template.Length; i++)
+        int from = 0;
+        foreach (var (start, length) in MessageTemplates.Holes(template))
         {
-            char c = template[i];
-            if ((c == '{' || c == '}') && i + 1 < template.Length && template[i + 1] == c)
-            {
-                text.Append(c, 2);
-                i++;
-                continue;
-            }
-
-            int end = c == '{' ? template.IndexOf('}', i) : -1;
-            if (end < 0)
-            {
-                text.Append(c == '{' || c == '}' ? new string(c, 2) : Escape(c));
-                continue;
-            }
-
-            string hole = template.Substring(i + 1, end - i - 1);
-            int cut = hole.IndexOfAny([':', ',']);
-            string name = (cut < 0 ? hole : hole.Substring(0, cut)).Trim();
-            var value = spec.Values.First(v => v.Property == name);
-            string? read = field(value);
-            text.Append(read is null ? RedactedText : "{" + read + (cut < 0 ? "" : hole.Substring(cut)) + "}");
-            i = end;
+            AppendLiteral(text, template, from, start);
+            var (name, suffix) = MessageTemplates.Split(template.Substring(start + 1, length - 2));
+            string? read = field(spec.Values.First(v => v.Property == name));
+            text.Append(read is null ? RedactedText : "{" + read + suffix + "}");
+            from = start + length;
         }
 
+        AppendLiteral(text, template, from, template.Length);
         return "string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"" + text + "\")";
     }
 
     private const string RedactedText = "[REDACTED]";
+
+    /// <summary>Template text outside the holes, as interpolated-string text: escaped braces stay escaped, a lone brace is escaped.</summary>
+    private static void AppendLiteral(StringBuilder text, string template, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            char c = template[i];
+            if ((c == '{' || c == '}') && i + 1 < to && template[i + 1] == c)
+            {
+                text.Append(c, 2);
+                i++;
+            }
+            else
+            {
+                text.Append(c == '{' || c == '}' ? new string(c, 2) : Escape(c));
+            }
+        }
+    }
 
     private static string Escape(char c) => c switch
     {

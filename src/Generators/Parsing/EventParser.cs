@@ -199,7 +199,7 @@ internal static class EventParser
     /// </summary>
     private static string? BindTemplate(string template, List<EventValue> values, IMethodSymbol method, Action<DiagnosticDescriptor, object[]> report)
     {
-        var placeholders = Placeholders(template);
+        var placeholders = MessageTemplates.Names(template);
         bool valid = true;
         var bound = new HashSet<EventValue>();
         foreach (string placeholder in placeholders)
@@ -229,38 +229,6 @@ internal static class EventParser
         }
 
         return template;
-    }
-
-    /// <summary>The names in <c>{name}</c>, <c>{name:format}</c> and <c>{name,alignment}</c> holes; <c>{{</c> and <c>}}</c> are literal braces.</summary>
-    public static List<string> Placeholders(string template)
-    {
-        var names = new List<string>();
-        for (int i = 0; i < template.Length; i++)
-        {
-            if (template[i] != '{')
-            {
-                continue;
-            }
-
-            if (i + 1 < template.Length && template[i + 1] == '{')
-            {
-                i++;
-                continue;
-            }
-
-            int end = template.IndexOf('}', i);
-            if (end < 0)
-            {
-                break;
-            }
-
-            string hole = template.Substring(i + 1, end - i - 1);
-            int cut = hole.IndexOfAny([':', ',']);
-            names.Add((cut < 0 ? hole : hole.Substring(0, cut)).Trim());
-            i = end;
-        }
-
-        return names;
     }
 
     /// <summary>
