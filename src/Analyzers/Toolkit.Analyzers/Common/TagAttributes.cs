@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -34,6 +35,45 @@ internal static class TagAttributes
         return dropped;
     }
 
+    /// <summary>
+    /// The <c>[Tag]</c>s the generator puts on a method's metrics, span-only ones included and dropped ones not, or
+    /// <see langword="null"/> for a method without metrics. <paramref name="measuresCompletion"/> says whether it is
+    /// <c>[Timed]</c> or <c>[Counted]</c>, whose instruments also carry the result's tag and <c>error.type</c>;
+    /// <c>[InFlight]</c> adds and removes one with the same tags before the result exists.
+    /// </summary>
+    public static List<MetricTag>? MetricTags(IMethodSymbol method, KnownSymbols known, out bool measuresCompletion)
+    {
+        measuresCompletion = KnownSymbols.Find(method, known.Timed) is not null || KnownSymbols.Find(method, known.Counted) is not null;
+        if (!measuresCompletion && KnownSymbols.Find(method, known.InFlight) is null)
+        {
+            return null;
+        }
+
+        var tags = new List<MetricTag>();
+        foreach (var parameter in method.Parameters)
+        {
+            if (KnownSymbols.Find(parameter, known.Tag) is { } tag && !IsDropped(known, parameter.GetAttributes(), parameter.Type))
+            {
+                tags.Add(new MetricTag(tag, parameter.Name, parameter.Name, parameter.Type));
+            }
+        }
+
+        if (measuresCompletion && !method.ReturnsVoid)
+        {
+            var attributes = method.GetReturnTypeAttributes();
+            var type = ResultType(method);
+            foreach (var tag in attributes)
+            {
+                if (KnownSymbols.Is(tag.AttributeClass, known.Tag) && !IsDropped(known, attributes, type))
+                {
+                    tags.Add(new MetricTag(tag, "result", null, type));
+                }
+            }
+        }
+
+        return tags;
+    }
+
     /// <summary>The tagged value of an awaitable: <c>T</c> of <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>.</summary>
     public static ITypeSymbol ResultType(IMethodSymbol method) =>
         method.ReturnType is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
@@ -42,3 +82,10 @@ internal static class TagAttributes
             ? named.TypeArguments[0]
             : method.ReturnType;
 }
+
+/// <summary>A <c>[Tag]</c> on a method with metrics.</summary>
+/// <param name="Attribute">The attribute.</param>
+/// <param name="DefaultKey">Its key when it names none: the parameter's name, or <c>result</c>.</param>
+/// <param name="Parameter">The tagged parameter's name; <see langword="null"/> for the return value.</param>
+/// <param name="Type">The tagged value's type (a task's result type for the return value).</param>
+internal readonly record struct MetricTag(AttributeData Attribute, string DefaultKey, string? Parameter, ITypeSymbol Type);

@@ -48,33 +48,10 @@ public sealed class HighCardinalityTagAnalyzer : ToolkitAnalyzer
 
     private static void Analyze(SymbolAnalysisContext context, KnownSymbols known, IMethodSymbol method)
     {
-        // [InFlight] adds and removes one with the same tags, so only [Timed] and [Counted] see the return value.
-        bool measuresCompletion = KnownSymbols.Find(method, known.Timed) is not null || KnownSymbols.Find(method, known.Counted) is not null;
-        if (!measuresCompletion && KnownSymbols.Find(method, known.InFlight) is null)
-        {
-            return;
-        }
-
         ImmutableArray<string> allowed = default;
-        foreach (var parameter in method.Parameters)
+        foreach (var tag in TagAttributes.MetricTags(method, known, out _) ?? [])
         {
-            if (KnownSymbols.Find(parameter, known.Tag) is { } tag && !TagAttributes.IsDropped(known, parameter.GetAttributes(), parameter.Type))
-            {
-                Check(context, known, method, tag, parameter.Name, parameter.Name, parameter.Type, ref allowed);
-            }
-        }
-
-        if (measuresCompletion && !method.ReturnsVoid)
-        {
-            var attributes = method.GetReturnTypeAttributes();
-            var type = TagAttributes.ResultType(method);
-            foreach (var tag in attributes)
-            {
-                if (SymbolEqualityComparer.Default.Equals(tag.AttributeClass, known.Tag) && !TagAttributes.IsDropped(known, attributes, type))
-                {
-                    Check(context, known, method, tag, "result", null, type, ref allowed);
-                }
-            }
+            Check(context, known, method, tag.Attribute, tag.DefaultKey, tag.Parameter, tag.Type, ref allowed);
         }
     }
 

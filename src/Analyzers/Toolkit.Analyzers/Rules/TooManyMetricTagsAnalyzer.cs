@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -64,40 +65,14 @@ public sealed class TooManyMetricTagsAnalyzer : ToolkitAnalyzer
     /// </summary>
     private static int CountGenerated(IMethodSymbol method, KnownSymbols known)
     {
-        bool measuresCompletion = KnownSymbols.Find(method, known.Timed) is not null || KnownSymbols.Find(method, known.Counted) is not null;
-        if (!measuresCompletion && KnownSymbols.Find(method, known.InFlight) is null)
+        var tags = TagAttributes.MetricTags(method, known, out bool measuresCompletion);
+        if (tags is null)
         {
             return 0;
         }
 
-        int count = 1;
-        foreach (var parameter in method.Parameters)
-        {
-            if (KnownSymbols.Find(parameter, known.Tag) is { } tag && !Symbols.IsSpanOnly(tag)
-                && !TagAttributes.IsDropped(known, parameter.GetAttributes(), parameter.Type))
-            {
-                count++;
-            }
-        }
-
-        if (measuresCompletion)
-        {
-            count++;
-            var attributes = method.GetReturnTypeAttributes();
-            if (!method.ReturnsVoid)
-            {
-                foreach (var tag in attributes)
-                {
-                    if (KnownSymbols.Is(tag.AttributeClass, known.Tag) && !Symbols.IsSpanOnly(tag)
-                        && !TagAttributes.IsDropped(known, attributes, TagAttributes.ResultType(method)))
-                    {
-                        count++;
-                    }
-                }
-            }
-        }
-
-        return count;
+        int metricTags = tags.Count(tag => !Symbols.IsSpanOnly(tag.Attribute));
+        return 1 + metricTags + (measuresCompletion ? 1 : 0);
     }
 
     private static void AnalyzeMeasurement(OperationAnalysisContext context, KnownSymbols known)
