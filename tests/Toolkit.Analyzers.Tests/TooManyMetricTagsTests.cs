@@ -44,6 +44,36 @@ public sealed class TooManyMetricTagsTests
             """);
 
     [Fact]
+    public Task ReturnTag_TheGeneratorDrops_IsNotCounted() =>
+        AnalyzerVerifier<TooManyMetricTagsAnalyzer>.VerifyAsync(
+            """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Toolkit;
+
+            public partial class Orders
+            {
+                // A Task has no result and an async stream no single one: the generator drops the tag (TK1009),
+                // leaving code.function.name + 6 tags + error.type = 8, at the cap.
+                [Timed]
+                [return: {|TK1009:Tag("ok")|}]
+                public partial Task Save([Tag] bool a, [Tag] bool b, [Tag] bool c, [Tag] bool d, [Tag] bool e, [Tag] bool f);
+
+                private Task SaveCore(bool a, bool b, bool c, bool d, bool e, bool f) => Task.CompletedTask;
+
+                [Counted]
+                [return: {|TK1009:Tag("ok")|}]
+                public partial IAsyncEnumerable<bool> List([Tag] bool a, [Tag] bool b, [Tag] bool c, [Tag] bool d, [Tag] bool e, [Tag] bool f);
+
+                private async IAsyncEnumerable<bool> ListCore(bool a, bool b, bool c, bool d, bool e, bool f)
+                {
+                    await Task.Yield();
+                    yield return a;
+                }
+            }
+            """);
+
+    [Fact]
     public Task Reports_HandWrittenCallsAboveTheCap() =>
         AnalyzerVerifier<TooManyMetricTagsAnalyzer>.VerifyAsync(
             """

@@ -100,7 +100,7 @@ internal sealed class MethodParser
             return null;
         }
 
-        var (shape, resultType) = ParseShape(_method.ReturnType);
+        var (shape, resultType) = Symbols.ReturnShapeOf(_method.ReturnType);
 
         var eventAttribute = Symbols.Find(attributes, AttributeNames.BusinessEvent);
         var core = FindCore(coreName);
@@ -160,7 +160,7 @@ internal sealed class MethodParser
             FunctionName: FunctionName(),
             Namespace: _method.ContainingNamespace.IsGlobalNamespace ? "" : _method.ContainingNamespace.ToDisplayString(),
             CancellationToken: _method.Parameters
-                .FirstOrDefault(p => p.RefKind == RefKind.None && IsType(p.Type, "System.Threading", "CancellationToken", 0)) is { } token
+                .FirstOrDefault(p => p.RefKind == RefKind.None && Symbols.IsType(p.Type, "System.Threading", "CancellationToken", 0)) is { } token
                 ? Identifiers.Escape(token.Name)
                 : null,
             Trace: trace,
@@ -299,50 +299,6 @@ internal sealed class MethodParser
 
         return string.Join(".", names);
     }
-
-    private static (ReturnShape Shape, ITypeSymbol? Result) ParseShape(ITypeSymbol type)
-    {
-        if (type.SpecialType == SpecialType.System_Void)
-        {
-            return (ReturnShape.Void, null);
-        }
-
-        if (type is INamedTypeSymbol named)
-        {
-            if (IsType(named, "System.Threading.Tasks", "Task", 0))
-            {
-                return (ReturnShape.Task, null);
-            }
-
-            if (IsType(named, "System.Threading.Tasks", "ValueTask", 0))
-            {
-                return (ReturnShape.ValueTask, null);
-            }
-
-            if (IsType(named, "System.Threading.Tasks", "Task", 1))
-            {
-                return (ReturnShape.TaskOfT, named.TypeArguments[0]);
-            }
-
-            if (IsType(named, "System.Threading.Tasks", "ValueTask", 1))
-            {
-                return (ReturnShape.ValueTaskOfT, named.TypeArguments[0]);
-            }
-
-            if (IsType(named, "System.Collections.Generic", "IAsyncEnumerable", 1))
-            {
-                return (ReturnShape.AsyncEnumerable, named.TypeArguments[0]);
-            }
-        }
-
-        return (ReturnShape.Value, type);
-    }
-
-    private static bool IsType(ITypeSymbol type, string ns, string name, int arity) =>
-        type is INamedTypeSymbol named
-        && named.Name == name
-        && named.Arity == arity
-        && named.ContainingNamespace?.ToDisplayString() == ns;
 
     /// <summary>Finds <c>NameCore</c> with the same type parameters, parameters, return type and static-ness.</summary>
     private IMethodSymbol? FindCore(string coreName)
@@ -503,13 +459,13 @@ internal sealed class MethodParser
             return null;
         }
 
-        if (resultType is null || shape == ReturnShape.AsyncEnumerable)
+        if (Symbols.TaggedResult(shape, resultType) is not { } tagged)
         {
             Report(DiagnosticDescriptors.InvalidTagTarget, attribute, "the return value", _method.Name);
             return null;
         }
 
-        return ProtectedTag(attribute, "result", resultType, _method.GetReturnTypeAttributes(), "the redacted return value");
+        return ProtectedTag(attribute, "result", tagged, _method.GetReturnTypeAttributes(), "the redacted return value");
     }
 
     /// <summary>A tag that honours [Hashed] and [Redacted]: personal data stays out of spans and metrics too.</summary>

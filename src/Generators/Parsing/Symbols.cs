@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Toolkit.Generators.Model;
 
 namespace Toolkit.Generators.Parsing;
 
@@ -39,4 +40,56 @@ internal static class Symbols
     /// <summary>Whether a <c>[Tag]</c> stays off metrics: <c>SpanOnly = true</c>.</summary>
     public static bool IsSpanOnly(AttributeData tag) =>
         tag.NamedArguments.Any(a => a.Key == "SpanOnly" && a.Value.Value is true);
+
+    /// <summary>How a call returning <paramref name="type"/> completes, and its result: a task's <c>T</c>, an async stream's item type, the value itself.</summary>
+    public static (ReturnShape Shape, ITypeSymbol? Result) ReturnShapeOf(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_Void)
+        {
+            return (ReturnShape.Void, null);
+        }
+
+        if (type is INamedTypeSymbol named)
+        {
+            if (IsType(named, "System.Threading.Tasks", "Task", 0))
+            {
+                return (ReturnShape.Task, null);
+            }
+
+            if (IsType(named, "System.Threading.Tasks", "ValueTask", 0))
+            {
+                return (ReturnShape.ValueTask, null);
+            }
+
+            if (IsType(named, "System.Threading.Tasks", "Task", 1))
+            {
+                return (ReturnShape.TaskOfT, named.TypeArguments[0]);
+            }
+
+            if (IsType(named, "System.Threading.Tasks", "ValueTask", 1))
+            {
+                return (ReturnShape.ValueTaskOfT, named.TypeArguments[0]);
+            }
+
+            if (IsType(named, "System.Collections.Generic", "IAsyncEnumerable", 1))
+            {
+                return (ReturnShape.AsyncEnumerable, named.TypeArguments[0]);
+            }
+        }
+
+        return (ReturnShape.Value, type);
+    }
+
+    /// <summary>
+    /// What a <c>[return: Tag]</c> tags: the value or a task's result. Nothing for <c>void</c>, <c>Task</c> and
+    /// <c>ValueTask</c>, nor for an async stream, which has no single value; the generator drops such a tag (TK1009).
+    /// </summary>
+    public static ITypeSymbol? TaggedResult(ReturnShape shape, ITypeSymbol? result) =>
+        shape == ReturnShape.AsyncEnumerable ? null : result;
+
+    public static bool IsType(ITypeSymbol type, string ns, string name, int arity) =>
+        type is INamedTypeSymbol named
+        && named.Name == name
+        && named.Arity == arity
+        && named.ContainingNamespace?.ToDisplayString() == ns;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Toolkit.Generators.Parsing;
 
 namespace Toolkit.Analyzers.Common;
 
@@ -58,10 +59,10 @@ internal static class TagAttributes
             }
         }
 
-        if (measuresCompletion && !method.ReturnsVoid)
+        var (shape, result) = Symbols.ReturnShapeOf(method.ReturnType);
+        if (measuresCompletion && Symbols.TaggedResult(shape, result) is { } type)
         {
             var attributes = method.GetReturnTypeAttributes();
-            var type = ResultType(method);
             foreach (var tag in attributes)
             {
                 if (KnownSymbols.Is(tag.AttributeClass, known.Tag) && !IsDropped(known, attributes, type))
@@ -73,14 +74,6 @@ internal static class TagAttributes
 
         return tags;
     }
-
-    /// <summary>The tagged value of an awaitable: <c>T</c> of <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>.</summary>
-    public static ITypeSymbol ResultType(IMethodSymbol method) =>
-        method.ReturnType is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-            && named.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
-            && named.Name is "Task" or "ValueTask"
-            ? named.TypeArguments[0]
-            : method.ReturnType;
 }
 
 /// <summary>A <c>[Tag]</c> on a method with metrics.</summary>
