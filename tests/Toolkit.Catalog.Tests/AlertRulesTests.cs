@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Threading.Tasks;
-using Toolkit.Tests.Prometheus;
 using Xunit;
 
 namespace Toolkit.Catalog.Tests;
@@ -14,10 +13,7 @@ public sealed class AlertRulesTests
         var rules = AlertRulesWriter.Rules(TestAssembly.Manifest);
         string path = TestAssembly.TempFile("rules.yml", AlertRulesWriter.Write(TestAssembly.Manifest));
 
-        var check = await Promtool.CheckRulesAsync(path);
-
-        Assert.True(check.ExitCode == 0, check.ToString());
-        Assert.Contains($"SUCCESS: {rules.Count} rules found", check.Output, System.StringComparison.Ordinal);
+        await PromtoolAssert.RulesPassAsync(path, rules.Count);
     }
 
     [Fact]

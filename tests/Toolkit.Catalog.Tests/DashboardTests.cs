@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
-using Toolkit.Tests.Prometheus;
 using Xunit;
 
 namespace Toolkit.Catalog.Tests;
@@ -20,10 +19,7 @@ public sealed class DashboardTests
             .ToArray();
         Assert.Equal(DashboardWriter.Expressions(TestAssembly.Manifest), expressions);
 
-        var check = await Promtool.CheckQueriesAsync(expressions);
-
-        Assert.True(check.ExitCode == 0, check.ToString());
-        Assert.Contains($"SUCCESS: {expressions.Length} rules found", check.Output, System.StringComparison.Ordinal);
+        await PromtoolAssert.QueriesPassAsync(expressions);
     }
 
     [Fact]
