@@ -1,5 +1,7 @@
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using Toolkit.Tests.Files;
 using Xunit;
 
 namespace Toolkit.Catalog.Tests;
@@ -11,7 +13,9 @@ public sealed class AlertRulesTests
     public async Task Rules_pass_promtool()
     {
         var rules = AlertRulesWriter.Rules(TestAssembly.Manifest);
-        string path = TestAssembly.TempFile("rules.yml", AlertRulesWriter.Write(TestAssembly.Manifest));
+        using var directory = new TempDirectory("toolkit-catalog");
+        string path = directory.PathOf("rules.yml");
+        await File.WriteAllTextAsync(path, AlertRulesWriter.Write(TestAssembly.Manifest));
 
         await PromtoolAssert.RulesPassAsync(path, rules.Count);
     }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using Toolkit.Tests.Files;
 using Toolkit.Tests.Processes;
 using Xunit;
 
@@ -39,17 +40,17 @@ public sealed class CatalogTests
     [Fact]
     public async Task The_tool_writes_the_three_files_or_those_asked_for()
     {
-        string all = Directory.CreateTempSubdirectory("toolkit-catalog-").FullName;
-        string rulesOnly = Directory.CreateTempSubdirectory("toolkit-catalog-").FullName;
+        using var all = new TempDirectory("toolkit-catalog");
+        using var rulesOnly = new TempDirectory("toolkit-catalog");
 
-        Assert.Equal(0, (await RunToolAsync(TestAssembly.Path, "--out", all)).ExitCode);
-        Assert.Equal(0, (await RunToolAsync(TestAssembly.Path, "--out", rulesOnly, "--rules")).ExitCode);
+        Assert.Equal(0, (await RunToolAsync(TestAssembly.Path, "--out", all.FullName)).ExitCode);
+        Assert.Equal(0, (await RunToolAsync(TestAssembly.Path, "--out", rulesOnly.FullName, "--rules")).ExitCode);
 
         Assert.Equal(
             ["Toolkit.TestAssets.dashboard.json", "Toolkit.TestAssets.rules.yml", "Toolkit.TestAssets.telemetry.md"],
-            Directory.GetFiles(all).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
-        Assert.Equal(["Toolkit.TestAssets.rules.yml"], Directory.GetFiles(rulesOnly).Select(f => Path.GetFileName(f)));
-        Assert.Equal(s_catalog.ReplaceLineEndings("\n"), File.ReadAllText(Path.Combine(all, "Toolkit.TestAssets.telemetry.md")));
+            Directory.GetFiles(all.FullName).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+        Assert.Equal(["Toolkit.TestAssets.rules.yml"], Directory.GetFiles(rulesOnly.FullName).Select(f => Path.GetFileName(f)));
+        Assert.Equal(s_catalog.ReplaceLineEndings("\n"), File.ReadAllText(all.PathOf("Toolkit.TestAssets.telemetry.md")));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
+using Toolkit.Tests.Files;
 using Xunit;
 
 namespace Toolkit.EndToEnd.Tests;
