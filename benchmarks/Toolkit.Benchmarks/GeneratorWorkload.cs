@@ -1,11 +1,9 @@
 using System;
-using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Toolkit.Generators;
+using Toolkit.Tests.Roslyn;
 
 namespace Toolkit.Benchmarks;
 
@@ -19,13 +17,6 @@ internal sealed class GeneratorWorkload
 
     private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.Latest);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray());
-
     public GeneratorWorkload(int methods)
     {
         var trees = Enumerable.Range(0, (methods + MethodsPerType - 1) / MethodsPerType)
@@ -34,13 +25,13 @@ internal sealed class GeneratorWorkload
         Compilation = CSharpCompilation.Create(
             "Synthetic",
             trees,
-            s_references.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            GeneratorHarness.References,
+            GeneratorHarness.CompilationOptions);
 
         // One edit changes a method body, which the generator does not read; the other renames a tag, which
         // changes the first type's generated file and no other.
-        BodyEdited = Edit(Compilation, "x + 0", "x - 1");
-        TagRenamed = Edit(Compilation, "\"shop.region\"", "\"shop.zone\"");
+        BodyEdited = GeneratorHarness.Edit(Compilation, "x + 0", "x - 1");
+        TagRenamed = GeneratorHarness.Edit(Compilation, "\"shop.region\"", "\"shop.zone\"");
     }
 
     /// <summary>The project before the edit.</summary>
@@ -54,10 +45,7 @@ internal sealed class GeneratorWorkload
 
     /// <summary>A driver as the compiler and the IDE create it.</summary>
     /// <param name="trackSteps">Records every step's inputs and outputs, for counting what ran again; it costs about three times the incremental run itself, so timed runs leave it off.</param>
-    public static GeneratorDriver CreateDriver(bool trackSteps = false) => CSharpGeneratorDriver.Create(
-        [new TelemetryGenerator().AsSourceGenerator()],
-        parseOptions: s_parseOptions,
-        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+    public static GeneratorDriver CreateDriver(bool trackSteps = false) => GeneratorHarness.CreateDriver(s_parseOptions, trackSteps);
 
     /// <summary>
     /// Runs the generator cold, then over the edit: how many source outputs ran again (step reason New or Modified,
@@ -73,14 +61,6 @@ internal sealed class GeneratorWorkload
         int rerun = outputs.Count(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
         int changed = after.GeneratedSources.Count(s => !before.TryGetValue(s.HintName, out var text) || text != s.SourceText.ToString());
         return (outputs.Length, rerun, after.GeneratedSources.Length, changed);
-    }
-
-    private static CSharpCompilation Edit(CSharpCompilation compilation, string from, string to)
-    {
-        var first = compilation.SyntaxTrees.First();
-        var text = first.GetText();
-        int at = text.ToString().IndexOf(from, StringComparison.Ordinal);
-        return compilation.ReplaceSyntaxTree(first, first.WithChangedText(text.Replace(at, from.Length, to)));
     }
 
     private static string Type(int type, int methods)

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Toolkit.TestAssets;
+using Toolkit.Tests.Files;
 using Toolkit.Tests.Prometheus;
 using Xunit;
 
@@ -20,7 +22,9 @@ public sealed class AlertEvaluationTests
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var manifest = TestAssembly.Manifest;
-        string rules = TestAssembly.TempFile("rules.yml", AlertRulesWriter.Write(manifest));
+        using var directory = new TempDirectory("toolkit-catalog");
+        string rules = directory.PathOf("rules.yml");
+        await File.WriteAllTextAsync(rules, AlertRulesWriter.Write(manifest));
         await using var host = await MetricsHost.StartAsync(manifest.Source.Source);
 
         // Fail always fails (objective: 5% errors); DelayAsync takes 30 ms (objective: p95 within 10 ms);

@@ -1,6 +1,7 @@
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
-using Toolkit.Tests.Prometheus;
+using Toolkit.Tests.Files;
 using Xunit;
 
 namespace Toolkit.Catalog.Tests;
@@ -12,12 +13,11 @@ public sealed class AlertRulesTests
     public async Task Rules_pass_promtool()
     {
         var rules = AlertRulesWriter.Rules(TestAssembly.Manifest);
-        string path = TestAssembly.TempFile("rules.yml", AlertRulesWriter.Write(TestAssembly.Manifest));
+        using var directory = new TempDirectory("toolkit-catalog");
+        string path = directory.PathOf("rules.yml");
+        await File.WriteAllTextAsync(path, AlertRulesWriter.Write(TestAssembly.Manifest));
 
-        var check = await Promtool.CheckRulesAsync(path);
-
-        Assert.True(check.ExitCode == 0, check.ToString());
-        Assert.Contains($"SUCCESS: {rules.Count} rules found", check.Output, System.StringComparison.Ordinal);
+        await PromtoolAssert.RulesPassAsync(path, rules.Count);
     }
 
     [Fact]

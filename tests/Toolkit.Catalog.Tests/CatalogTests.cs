@@ -1,7 +1,9 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
+using Toolkit.Tests.Files;
+using Toolkit.Tests.Processes;
 using Xunit;
 
 namespace Toolkit.Catalog.Tests;
@@ -10,6 +12,8 @@ namespace Toolkit.Catalog.Tests;
 public sealed class CatalogTests
 {
     private static readonly string s_catalog = CatalogWriter.Write(TestAssembly.Manifest);
+
+    private static readonly TimeSpan s_toolTimeout = TimeSpan.FromMinutes(1);
 
     [Fact]
     public void Lists_spans_metrics_and_events_with_their_tags()
@@ -34,43 +38,34 @@ public sealed class CatalogTests
     }
 
     [Fact]
-    public void The_tool_writes_the_three_files_or_those_asked_for()
+    public async Task The_tool_writes_the_three_files_or_those_asked_for()
     {
-        string all = Directory.CreateTempSubdirectory("toolkit-catalog-").FullName;
-        string rulesOnly = Directory.CreateTempSubdirectory("toolkit-catalog-").FullName;
+        using var all = new TempDirectory("toolkit-catalog");
+        using var rulesOnly = new TempDirectory("toolkit-catalog");
 
-        Assert.Equal(0, RunTool(TestAssembly.Path, "--out", all).ExitCode);
-        Assert.Equal(0, RunTool(TestAssembly.Path, "--out", rulesOnly, "--rules").ExitCode);
+        Assert.Equal(0, (await RunToolAsync(TestAssembly.Path, "--out", all.FullName)).ExitCode);
+        Assert.Equal(0, (await RunToolAsync(TestAssembly.Path, "--out", rulesOnly.FullName, "--rules")).ExitCode);
 
         Assert.Equal(
             ["Toolkit.TestAssets.dashboard.json", "Toolkit.TestAssets.rules.yml", "Toolkit.TestAssets.telemetry.md"],
-            Directory.GetFiles(all).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
-        Assert.Equal(["Toolkit.TestAssets.rules.yml"], Directory.GetFiles(rulesOnly).Select(f => Path.GetFileName(f)));
-        Assert.Equal(s_catalog.ReplaceLineEndings("\n"), File.ReadAllText(Path.Combine(all, "Toolkit.TestAssets.telemetry.md")));
+            Directory.GetFiles(all.FullName).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+        Assert.Equal(["Toolkit.TestAssets.rules.yml"], Directory.GetFiles(rulesOnly.FullName).Select(f => Path.GetFileName(f)));
+        Assert.Equal(s_catalog.ReplaceLineEndings("\n"), File.ReadAllText(all.PathOf("Toolkit.TestAssets.telemetry.md")));
     }
 
     [Fact]
-    public void The_tool_fails_clearly_on_an_assembly_without_a_manifest()
+    public async Task The_tool_fails_clearly_on_an_assembly_without_a_manifest()
     {
-        var (exitCode, output) = RunTool(typeof(ToolkitSources).Assembly.Location);
+        var (exitCode, output) = await RunToolAsync(typeof(ToolkitSources).Assembly.Location);
 
         Assert.Equal(1, exitCode);
         Assert.Contains("has no telemetry manifest", output, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Output) RunTool(params string[] arguments)
+    private static async Task<(int ExitCode, string Output)> RunToolAsync(params string[] arguments)
     {
         string tool = Path.Combine(AppContext.BaseDirectory, "Toolkit.Catalog.dll");
-        var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(tool);
-        foreach (string argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
+        var result = await Command.RunAsync(Environment.ProcessPath!, [tool, .. arguments], Environment.CurrentDirectory, s_toolTimeout);
+        return (result.ExitCode, result.Output + result.Error);
     }
 }

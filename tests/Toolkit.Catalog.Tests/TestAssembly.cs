@@ -1,5 +1,4 @@
 using System;
-using System.IO;
 using Toolkit.Catalog.Manifest;
 
 namespace Toolkit.Catalog.Tests;
@@ -24,14 +23,5 @@ internal static class TestAssembly
         }
 
         throw new InvalidOperationException($"{function} is not in the manifest.");
-    }
-
-    /// <summary>Writes <paramref name="content"/> to a fresh temporary file and returns its path.</summary>
-    public static string TempFile(string name, string content)
-    {
-        string directory = Directory.CreateTempSubdirectory("toolkit-catalog-").FullName;
-        string path = System.IO.Path.Combine(directory, name);
-        File.WriteAllText(path, content);
-        return path;
     }
 }

@@ -4,7 +4,7 @@ using System.IO;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
-using Toolkit.Tests.Prometheus;
+using Toolkit.Tests.Files;
 using Xunit;
 
 namespace Toolkit.EndToEnd.Tests;
@@ -52,9 +52,7 @@ public sealed class NewcomerTests(PackedToolkit packed)
             Assert.True(File.Exists(Path.Combine(telemetry, artifact)), $"The build did not write {artifact}");
         }
 
-        var check = await Promtool.CheckRulesAsync(Path.Combine(telemetry, "Hello.rules.yml"));
-        Assert.True(check.ExitCode == 0, check.ToString());
-        Assert.Contains("SUCCESS: 4 rules found", check.Output, StringComparison.Ordinal);
+        await PromtoolAssert.RulesPassAsync(Path.Combine(telemetry, "Hello.rules.yml"), 4);
         var run = await DotNet.RunAsync(app, environment, s_stepTimeout, "run");
         string output = run.Output;
 

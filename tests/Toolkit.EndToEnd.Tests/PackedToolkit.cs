@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Threading.Tasks;
+using Toolkit.Tests.Files;
 using Xunit;
 
 namespace Toolkit.EndToEnd.Tests;

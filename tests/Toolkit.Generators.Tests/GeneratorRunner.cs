@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Toolkit.Tests.Roslyn;
 
 namespace Toolkit.Generators.Tests;
 
@@ -13,27 +13,16 @@ internal static class GeneratorRunner
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
-        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator)
-            .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray());
-
     public static CSharpCompilation Compile(params string[] sources) => Compile("TestAssembly", [], sources);
 
     public static CSharpCompilation Compile(string assemblyName, IEnumerable<MetadataReference> references, params string[] sources) =>
         CSharpCompilation.Create(
             assemblyName,
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{i}.cs")),
-            s_references.Value.Concat(references),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            GeneratorHarness.References.Concat(references),
+            GeneratorHarness.CompilationOptions);
 
-    public static GeneratorDriver CreateDriver() =>
-        CSharpGeneratorDriver.Create(
-            [new TelemetryGenerator().AsSourceGenerator()],
-            parseOptions: ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    public static GeneratorDriver CreateDriver() => GeneratorHarness.CreateDriver(ParseOptions, trackSteps: true);
 
     /// <summary>Runs the generator and returns its output, the generator's diagnostics and the final compilation's.</summary>
     public static GeneratorResult Run(params string[] sources) => Run(Compile(sources));

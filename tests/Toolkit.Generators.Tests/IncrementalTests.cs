@@ -5,6 +5,7 @@ using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Toolkit.Tests.Roslyn;
 using Xunit;
 
 namespace Toolkit.Generators.Tests;
@@ -87,9 +88,7 @@ public sealed class IncrementalTests
     {
         var compilation = GeneratorRunner.Compile(Orders, Payments);
         var driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
-        var tree = compilation.SyntaxTrees.First();
-        var newTree = tree.WithChangedText(tree.GetText().Replace(tree.ToString().IndexOf("return 1;", StringComparison.Ordinal), "return 1;".Length, "return 2;"));
-        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, newTree));
+        driver = driver.RunGenerators(GeneratorHarness.Edit(compilation, "return 1;", "return 2;"));
 
         var result = driver.GetRunResult().Results.Single();
         // The edited method is parsed again, and its result compares equal to the previous one.
@@ -103,10 +102,7 @@ public sealed class IncrementalTests
     {
         var compilation = GeneratorRunner.Compile(Orders, Payments);
         var driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
-        var tree = compilation.SyntaxTrees.First();
-        string text = tree.ToString();
-        var newTree = tree.WithChangedText(tree.GetText().Replace(text.IndexOf("[Traced, Timed]", StringComparison.Ordinal), "[Traced, Timed]".Length, "[Traced, Timed, Counted]"));
-        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, newTree));
+        driver = driver.RunGenerators(GeneratorHarness.Edit(compilation, "[Traced, Timed]", "[Traced, Timed, Counted]"));
 
         var result = driver.GetRunResult().Results.Single();
         var types = result.TrackedSteps[TrackingNames.Types].SelectMany(s => s.Outputs).ToArray();
@@ -121,9 +117,7 @@ public sealed class IncrementalTests
     {
         var compilation = GeneratorRunner.Compile(Orders, Payments);
         var driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
-        var tree = compilation.SyntaxTrees.First();
-        var newTree = tree.WithChangedText(tree.GetText().Replace(tree.ToString().IndexOf("[Traced, Timed]", StringComparison.Ordinal), "[Traced, Timed]".Length, "[Traced, Timed, Slo(LatencyP95 = \"250ms\")]"));
-        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, newTree));
+        driver = driver.RunGenerators(GeneratorHarness.Edit(compilation, "[Traced, Timed]", "[Traced, Timed, Slo(LatencyP95 = \"250ms\")]"));
 
         var result = driver.GetRunResult().Results.Single();
         var types = result.TrackedSteps[TrackingNames.Types].SelectMany(s => s.Outputs).ToArray();

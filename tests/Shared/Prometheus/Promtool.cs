@@ -17,6 +17,9 @@ internal static class Promtool
 
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>The line promtool prints for a file whose <paramref name="rules"/> rules all passed.</summary>
+    public static string RulesFound(int rules) => $"SUCCESS: {rules} rules found";
+
     /// <summary>Runs <c>promtool check rules</c> on a file.</summary>
     public static async Task<ProcessResult> CheckRulesAsync(string path)
     {

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace Toolkit.EndToEnd.Tests;
+namespace Toolkit.Tests.Files;
 
 /// <summary>A fresh directory under the system's temp folder, deleted with everything in it on dispose.</summary>
 internal sealed class TempDirectory : IDisposable
