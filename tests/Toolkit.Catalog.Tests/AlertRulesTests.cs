@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Toolkit.Tests.Files;
+using Toolkit.Tests.Prometheus;
 using Xunit;
 
 namespace Toolkit.Catalog.Tests;

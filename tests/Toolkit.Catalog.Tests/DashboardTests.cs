@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using Toolkit.Tests.Prometheus;
 using Xunit;
 
 namespace Toolkit.Catalog.Tests;

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Toolkit.Catalog.Manifest;
+using Toolkit.Tests.Prometheus;
 using Xunit;
 
 namespace Toolkit.Catalog.Tests;

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using System.Xml.Linq;
 using Toolkit.Tests.Files;
+using Toolkit.Tests.Prometheus;
 using Xunit;
 
 namespace Toolkit.EndToEnd.Tests;
