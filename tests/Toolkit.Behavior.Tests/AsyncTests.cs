@@ -240,7 +240,9 @@ public sealed class AsyncTests
         using var cts = new CancellationTokenSource();
 
         // Work that outlives its parent span (fire-and-forget): the parent was stopped by another flow, but is still
-        // Activity.Current in this one. Sync calls handle this (Activity.Stop restores it without validation).
+        // Activity.Current in this one. The Activity.Current setter refuses a stopped activity, so the caller gets
+        // the nearest running ancestor back, as if the parent had been stopped in this flow; never the pending span.
+        using var root = new Activity("root").Start();
         var outer = new Activity("outer").Start();
         await Task.Run(outer.Stop);
         Assert.True(outer.IsStopped);
@@ -252,15 +254,15 @@ public sealed class AsyncTests
         var span = spans.SingleStarted("Shapes.CancelAsync");
         Assert.Same(outer, span.Parent);
         Assert.NotSame(span, Activity.Current);
-        Assert.Same(outer, Activity.Current);
+        Assert.Same(root, Activity.Current);
 
         // A later call in the same flow must not become a child of the pending span.
         new Shapes().Add(1, Region.Eu, "c-42");
-        Assert.Same(outer, spans.SingleStopped("Shapes.Add").Parent);
+        Assert.Same(root, spans.SingleStopped("Shapes.Add").Parent);
 
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
-        Assert.Same(outer, Activity.Current);
+        Assert.Same(root, Activity.Current);
     }
 
     [Fact]

@@ -81,8 +81,6 @@ internal sealed class MethodEmitter
     /// <summary>Whether a <c>[Logged]</c> record could be written: Error is the lowest level it has.</summary>
     private const string LoggedEnabled = "__logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Error)";
 
-    private bool IsTaskShape => _method.Shape is ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT;
-
     private void Emit()
     {
         // No [GeneratedCode] here: attributes of a partial method's parts merge, and on the user's declaration it would
@@ -171,17 +169,7 @@ internal sealed class MethodEmitter
         var locals = new List<(string Declaration, string Argument)>();
         if (_method.Trace is { } trace)
         {
-            string listened = $"{_holder}.ActivitySource.HasListeners()";
-            if (IsTaskShape)
-            {
-                // Captured before the span becomes current, to give the caller its context back if the task is pending.
-                _writer.WriteLine($"bool __listened = {listened};");
-                _writer.WriteLine("var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;");
-                locals.Add(("global::System.Threading.ExecutionContext? __context", "__context"));
-                listened = "__listened";
-            }
-
-            _writer.WriteLine($"var __activity = {listened} ? {Instrumentation}.StartActivity({_holder}.ActivitySource, {Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind}) : null;");
+            _writer.WriteLine($"var __activity = {_holder}.ActivitySource.HasListeners() ? {Instrumentation}.StartActivity({_holder}.ActivitySource, {Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind}) : null;");
             locals.Add(($"{ActivityType}? __activity", "__activity"));
             listening.Add("__activity is not null");
         }
@@ -361,7 +349,7 @@ internal sealed class MethodEmitter
             // as current once this returns.
             _writer.WriteLine($"var __awaiting = {awaitCall};");
             _writer.OpenBlock("if (__activity is not null)");
-            _writer.WriteLine($"{Instrumentation}.RestoreContext(__context, __activity);");
+            _writer.WriteLine($"{Instrumentation}.RestoreCurrent(__activity);");
             _writer.CloseBlock();
             _writer.WriteLine();
             _writer.WriteLine("return __awaiting;");

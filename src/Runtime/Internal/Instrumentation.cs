@@ -86,22 +86,29 @@ public static class Instrumentation
     }
 
     /// <summary>
-    /// Gives the caller back the context it had before the span started, as an <see langword="async"/> method
-    /// does when it first yields: the span stays open for the pending task but is no longer current for the caller.
+    /// Gives the caller back the <see cref="Activity.Current"/> it had before the span started, as an
+    /// <see langword="async"/> method does when it first yields: the span stays open for the pending task but is no
+    /// longer current for the caller. Nothing else is touched: ambient values the Core set before returning its
+    /// pending task (a culture, a log scope, a tenant id) stay visible to the caller, as they are without a listener.
     /// </summary>
-    /// <param name="context">The context captured before the span started, or <see langword="null"/> when flow was suppressed.</param>
     /// <param name="activity">The pending method's span.</param>
-    public static void RestoreContext(ExecutionContext? context, Activity activity)
+    public static void RestoreCurrent(Activity activity)
     {
-        if (context is not null)
+        // Only what the span changed: an activity the Core made current is the Core's to manage.
+        if (Activity.Current != activity)
         {
-            // The Activity.Current setter ignores a stopped parent, which would leave this span current.
-            ExecutionContext.Restore(context);
+            return;
         }
-        else
+
+        // The setter refuses a stopped activity (a caller's span that another flow ended): the nearest running
+        // ancestor takes its place, as if that flow had stopped it here.
+        Activity? parent = activity.Parent;
+        while (parent is { IsStopped: true })
         {
-            Activity.Current = activity.Parent;
+            parent = parent.Parent;
         }
+
+        Activity.Current = parent;
     }
 
     /// <summary>Records a task that completed as cancelled; see <see cref="Fail"/>.</summary>

@@ -10,9 +10,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<string> PlaceAsync(global::Shop.Region region, string customerId, string cardNumber, decimal amount, global::System.Threading.CancellationToken cancellationToken)
         {
-            bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
-            var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Orders.PlaceAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Orders.PlaceAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
             var __logger = logger;
             bool __event = (__logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Information)) || global::Toolkit.Generated.TestAssembly.Telemetry.Counter_business_events.Enabled || global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
             if (!(__activity is not null || __event))
@@ -38,7 +36,7 @@ namespace Shop
                     var __awaiting = __Await(__task, __activity, __logger, __event, region, customerId, cardNumber, amount);
                     if (__activity is not null)
                     {
-                        global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
+                        global::Toolkit.Internal.Instrumentation.RestoreCurrent(__activity);
                     }
 
                     return __awaiting;

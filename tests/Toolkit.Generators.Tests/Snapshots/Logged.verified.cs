@@ -47,9 +47,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.ValueTask RunAsync(global::System.Threading.CancellationToken cancellationToken)
         {
-            bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
-            var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Jobs.RunAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Jobs.RunAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
             var __logger = logger;
             bool __logged = __logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Error);
             if (!(__activity is not null || __logged))
@@ -57,9 +55,9 @@ namespace Shop
                 return RunAsyncCore(cancellationToken);
             }
 
-            return __Instrumented(cancellationToken, __context, __activity, __logger, __logged);
+            return __Instrumented(cancellationToken, __activity, __logger, __logged);
 
-            global::System.Threading.Tasks.ValueTask __Instrumented(global::System.Threading.CancellationToken cancellationToken, global::System.Threading.ExecutionContext? __context, global::System.Diagnostics.Activity? __activity, global::Microsoft.Extensions.Logging.ILogger? __logger, bool __logged)
+            global::System.Threading.Tasks.ValueTask __Instrumented(global::System.Threading.CancellationToken cancellationToken, global::System.Diagnostics.Activity? __activity, global::Microsoft.Extensions.Logging.ILogger? __logger, bool __logged)
             {
                 if (__activity is { IsAllDataRequested: true })
                 {
@@ -80,7 +78,7 @@ namespace Shop
                         var __awaiting = __Await(__task, __activity, __start, __logger, __logged);
                         if (__activity is not null)
                         {
-                            global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
+                            global::Toolkit.Internal.Instrumentation.RestoreCurrent(__activity);
                         }
 
                         return __awaiting;

@@ -10,9 +10,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task CaptureAsync(decimal amount)
         {
-            bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
-            var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Payments.CaptureAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Payments.CaptureAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             if (!(__activity is not null || __timed))
             {
@@ -37,7 +35,7 @@ namespace Shop
                     var __awaiting = __Await(__task, __activity, __start, __timed);
                     if (__activity is not null)
                     {
-                        global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
+                        global::Toolkit.Internal.Instrumentation.RestoreCurrent(__activity);
                     }
 
                     return __awaiting;
@@ -203,18 +201,16 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.ValueTask RefundAsync(decimal amount)
         {
-            bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
-            var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Payments.RefundAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Payments.RefundAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
             bool __active = global::Toolkit.Generated.TestAssembly.Telemetry.UpDownCounter_method_active.Enabled;
             if (!(__activity is not null || __active))
             {
                 return RefundAsyncCore(amount);
             }
 
-            return __Instrumented(amount, __context, __activity, __active);
+            return __Instrumented(amount, __activity, __active);
 
-            global::System.Threading.Tasks.ValueTask __Instrumented(decimal amount, global::System.Threading.ExecutionContext? __context, global::System.Diagnostics.Activity? __activity, bool __active)
+            global::System.Threading.Tasks.ValueTask __Instrumented(decimal amount, global::System.Diagnostics.Activity? __activity, bool __active)
             {
                 if (__activity is { IsAllDataRequested: true })
                 {
@@ -238,7 +234,7 @@ namespace Shop
                         var __awaiting = __Await(__task, __activity, __active);
                         if (__activity is not null)
                         {
-                            global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
+                            global::Toolkit.Internal.Instrumentation.RestoreCurrent(__activity);
                         }
 
                         return __awaiting;

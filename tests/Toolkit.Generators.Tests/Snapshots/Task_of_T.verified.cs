@@ -10,9 +10,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<int> CountAsync(string sku, global::System.Threading.CancellationToken cancellationToken)
         {
-            bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
-            var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Inventory.CountAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Inventory.CountAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             bool __counted = global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Enabled;
             if (!(__activity is not null || __timed || __counted))
@@ -39,7 +37,7 @@ namespace Shop
                     var __awaiting = __Await(__task, __activity, __start, __timed, __counted);
                     if (__activity is not null)
                     {
-                        global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
+                        global::Toolkit.Internal.Instrumentation.RestoreCurrent(__activity);
                     }
 
                     return __awaiting;
