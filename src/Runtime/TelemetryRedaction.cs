@@ -22,7 +22,9 @@ public static class TelemetryRedaction
 
     private const int StackLimit = 256;
 
-    private static byte[] s_key = RandomNumberGenerator.GetBytes(32);
+    private const int HashSize = 32;
+
+    private static byte[] s_key = NewKey();
 
     /// <summary>Sets the process-wide hash key. Call it once at start-up, before telemetry is written.</summary>
     /// <param name="key">A secret of at least 16 bytes, for example from a secret store.</param>
@@ -46,15 +48,16 @@ public static class TelemetryRedaction
             return null;
         }
 
+#if NET
         int max = Encoding.UTF8.GetMaxByteCount(value.Length);
         byte[]? rented = max > StackLimit ? ArrayPool<byte>.Shared.Rent(max) : null;
         try
         {
             Span<byte> utf8 = rented ?? stackalloc byte[StackLimit];
             int length = Encoding.UTF8.GetBytes(value, utf8);
-            Span<byte> mac = stackalloc byte[HMACSHA256.HashSizeInBytes];
+            Span<byte> mac = stackalloc byte[HashSize];
             HMACSHA256.HashData(Volatile.Read(ref s_key), utf8[..length], mac);
-            return Convert.ToHexStringLower(mac[..4]);
+            return ToHexLower(mac[..4]);
         }
         finally
         {
@@ -63,6 +66,12 @@ public static class TelemetryRedaction
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
+#else
+        // netstandard2.0 has no span-based HMAC: this path allocates the UTF-8 bytes, the HMAC and its result.
+        using var hmac = new HMACSHA256(Volatile.Read(ref s_key));
+        byte[] mac = hmac.ComputeHash(Encoding.UTF8.GetBytes(value));
+        return ToHexLower(mac.AsSpan(0, 4));
+#endif
     }
 
     /// <summary>The keyed hash of a value's invariant text; see <see cref="Hash(string?)"/>.</summary>
@@ -73,4 +82,36 @@ public static class TelemetryRedaction
         value is null ? null : Hash(value is IFormattable formattable
             ? formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture)
             : value.ToString());
+
+    private static byte[] NewKey()
+    {
+#if NET
+        return RandomNumberGenerator.GetBytes(HashSize);
+#else
+        byte[] key = new byte[HashSize];
+        using var random = RandomNumberGenerator.Create();
+        random.GetBytes(key);
+        return key;
+#endif
+    }
+
+    private static string ToHexLower(ReadOnlySpan<byte> bytes)
+    {
+#if NET9_0_OR_GREATER
+        return Convert.ToHexStringLower(bytes);
+#else
+        Span<char> chars = stackalloc char[bytes.Length * 2];
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            chars[2 * i] = HexDigit(bytes[i] >> 4);
+            chars[(2 * i) + 1] = HexDigit(bytes[i] & 0xF);
+        }
+
+        return chars.ToString();
+#endif
+    }
+
+#if !NET9_0_OR_GREATER
+    private static char HexDigit(int value) => (char)(value < 10 ? '0' + value : 'a' + value - 10);
+#endif
 }

@@ -11,53 +11,64 @@ namespace Toolkit.EndToEnd.Tests;
 public sealed class PackageLayoutTests(PackedToolkit packed)
 {
     [Fact]
-    public void Package_holds_the_library_the_roslyn_components_and_the_build_props()
+    public void Package_holds_the_library_per_framework_the_roslyn_components_and_the_build_targets()
     {
         using var package = ZipFile.OpenRead(packed.PackagePath);
         var entries = package.Entries.Select(e => e.FullName).ToHashSet();
 
-        Assert.Contains("lib/net10.0/Toolkit.Runtime.dll", entries);
-        Assert.Contains("lib/net10.0/Toolkit.Runtime.xml", entries);
+        // netstandard2.0 serves .NET Framework and every netstandard2.0 library; net8.0 and net10.0 get their own build.
+        foreach (string framework in new[] { "netstandard2.0", "net8.0", "net10.0" })
+        {
+            Assert.Contains($"lib/{framework}/Toolkit.Runtime.dll", entries);
+            Assert.Contains($"lib/{framework}/Toolkit.Runtime.xml", entries);
+        }
+
+        Assert.Equal(6, entries.Count(e => e.StartsWith("lib/", System.StringComparison.Ordinal)));
         Assert.Contains("analyzers/dotnet/cs/Toolkit.Generators.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/Toolkit.Analyzers.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/Toolkit.Analyzers.CodeFixes.dll", entries);
-        Assert.Contains("build/Toolkit.props", entries);
-        Assert.Contains("buildTransitive/Toolkit.props", entries);
-        Assert.Contains("build/Toolkit.targets", entries);
-        Assert.Contains("buildTransitive/Toolkit.targets", entries);
-        Assert.Contains("build/Toolkit.Catalog.targets", entries);
-        Assert.Contains("buildTransitive/Toolkit.Catalog.targets", entries);
         Assert.Contains("README.md", entries);
+
+        // Build files only under a framework folder: one at a folder root would fit every framework, and a project the
+        // library cannot serve would restore without an error and then fail to compile.
+        string[] build = [.. entries.Where(e => e.StartsWith("build", System.StringComparison.Ordinal)).Order(System.StringComparer.Ordinal)];
+        Assert.Equal(
+            [
+                "build/netstandard2.0/Toolkit.Catalog.targets",
+                "build/netstandard2.0/Toolkit.targets",
+                "buildTransitive/netstandard2.0/Toolkit.Catalog.targets",
+                "buildTransitive/netstandard2.0/Toolkit.targets",
+            ],
+            build);
 
         // toolkit-telemetry where Toolkit.Catalog.targets looks by default, with what 'dotnet exec' needs to run it.
         Assert.Contains("tools/net10.0/any/Toolkit.Catalog.dll", entries);
         Assert.Contains("tools/net10.0/any/Toolkit.Catalog.runtimeconfig.json", entries);
         Assert.Contains("tools/net10.0/any/Toolkit.Catalog.deps.json", entries);
+        Assert.Equal(3, entries.Count(e => e.StartsWith("tools/", System.StringComparison.Ordinal)));
 
         // Roslyn components are loaded by the compiler, never referenced: nothing of theirs under lib/.
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", System.StringComparison.Ordinal) && !e.Contains("Toolkit.Runtime.", System.StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Build_props_and_targets_reach_direct_and_transitive_consumers_alike()
+    public void Build_targets_reach_direct_and_transitive_consumers_alike()
     {
         using var package = ZipFile.OpenRead(packed.PackagePath);
-        string direct = Read(package, "build/Toolkit.props");
-
-        Assert.Equal(direct, Read(package, "buildTransitive/Toolkit.props"));
-        var properties = XDocument.Parse(direct).Descendants().Where(e => e.Name.LocalName.StartsWith("Interceptors", System.StringComparison.Ordinal));
-        Assert.All(properties, p => Assert.EndsWith(";Toolkit.Generated", p.Value, System.StringComparison.Ordinal));
-        Assert.Equal(["InterceptorsNamespaces", "InterceptorsPreviewNamespaces"], properties.Select(p => p.Name.LocalName));
 
         // NuGet imports Toolkit.targets after the project, which imports the catalog targets beside it, for both kinds of consumer.
-        string targets = Read(package, "build/Toolkit.targets");
-        Assert.Equal(targets, Read(package, "buildTransitive/Toolkit.targets"));
+        string targets = Read(package, "build/netstandard2.0/Toolkit.targets");
+        Assert.Equal(targets, Read(package, "buildTransitive/netstandard2.0/Toolkit.targets"));
         var imports = XDocument.Parse(targets).Descendants().Where(e => e.Name.LocalName == "Import").Select(e => e.Attribute("Project")?.Value);
         Assert.Equal(["$(MSBuildThisFileDirectory)Toolkit.Catalog.targets"], imports);
-        Assert.Equal(Read(package, "build/Toolkit.Catalog.targets"), Read(package, "buildTransitive/Toolkit.Catalog.targets"));
+
+        // No interceptor opt-in: the generator emits none.
+        Assert.DoesNotContain("Interceptors", targets, System.StringComparison.Ordinal);
+        string catalog = Read(package, "build/netstandard2.0/Toolkit.Catalog.targets");
+        Assert.Equal(catalog, Read(package, "buildTransitive/netstandard2.0/Toolkit.Catalog.targets"));
         Assert.Contains(
-            "$([MSBuild]::NormalizePath('$(MSBuildThisFileDirectory)', '..', 'tools', 'net10.0', 'any', 'Toolkit.Catalog.dll'))",
-            Read(package, "build/Toolkit.Catalog.targets"),
+            "$([MSBuild]::NormalizePath('$(MSBuildThisFileDirectory)', '..', '..', 'tools', 'net10.0', 'any', 'Toolkit.Catalog.dll'))",
+            catalog,
             System.StringComparison.Ordinal);
     }
 
@@ -77,13 +88,20 @@ public sealed class PackageLayoutTests(PackedToolkit packed)
         Assert.False(string.IsNullOrWhiteSpace(Value("description")));
         Assert.False(string.IsNullOrWhiteSpace(Value("authors")));
 
-        var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
-            .Select(e => e.Attribute("id")!.Value)
-            .Order(System.StringComparer.Ordinal)
-            .ToArray();
+        // Per framework group; netstandard2.0 adds the BCL packages that .NET has in the box.
+        string[] Dependencies(string framework) =>
+        [
+            .. metadata.Descendants()
+                .Single(e => e.Name.LocalName == "group" && e.Attribute("targetFramework")?.Value == framework)
+                .Elements().Select(e => e.Attribute("id")!.Value)
+                .Order(System.StringComparer.Ordinal),
+        ];
+        string[] common = ["Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "OpenTelemetry.Api"];
+        Assert.Equal(common, Dependencies("net10.0"));
+        Assert.Equal(common, Dependencies("net8.0"));
         Assert.Equal(
-            ["Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "OpenTelemetry.Api"],
-            dependencies);
+            ["Microsoft.Bcl.AsyncInterfaces", .. common, "System.Collections.Immutable"],
+            Dependencies(".NETStandard2.0"));
     }
 
     private static string Read(ZipArchive package, string entry)
