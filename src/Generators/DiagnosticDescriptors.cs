@@ -97,6 +97,12 @@ internal static class DiagnosticDescriptors
         "The event id {0} of '{1}' is also the id of '{2}' in this source; give one of them an explicit EventId",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        "TK1020",
+        "Instrumented methods need C# 9 or later",
+        "'{0}' is compiled as C# {1}, but partial methods that return values or have access modifiers need C# 9; set <LangVersion>9</LangVersion> or later in the project (netstandard2.0 and .NET Framework projects default to C# 7.3)",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true);
 }

@@ -78,7 +78,12 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
                 .ToImmutableArray())
             .WithTrackingName(TrackingNames.Types);
 
-        context.RegisterSourceOutput(types, static (spc, type) => spc.AddSource(type.HintName, TypeEmitter.Emit(type)));
+        // What the consumer's framework and language version offer; equal across most edits, so nothing re-emits for it.
+        var target = context.CompilationProvider
+            .Select(static (compilation, _) => TargetParser.Parse(compilation))
+            .WithTrackingName(TrackingNames.Target);
+
+        context.RegisterSourceOutput(types.Combine(target), static (spc, pair) => spc.AddSource(pair.Left.HintName, TypeEmitter.Emit(pair.Left, pair.Right)));
 
         var usage = specs
             .Select(static (methods, _) => new SourceUsage(
@@ -114,6 +119,17 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
             if (!pair.Left.IsEmpty)
             {
                 spc.AddSource(ReferencesEmitter.HintName, ReferencesEmitter.Emit(pair.Right, pair.Left));
+            }
+        });
+
+        // Both files above register from a module initializer, which netstandard2.0 and .NET Framework cannot name.
+        // Declared whether or not this project has anything to register: the package's build targets tell PolySharp
+        // to leave the attribute to this generator, so a project's own [ModuleInitializer] relies on it too.
+        context.RegisterSourceOutput(target, static (spc, target) =>
+        {
+            if (!target.HasModuleInitializer)
+            {
+                spc.AddSource(PolyfillEmitter.HintName, PolyfillEmitter.Emit());
             }
         });
     }

@@ -14,4 +14,5 @@ internal static class TrackingNames
     public const string Source = nameof(Source);
     public const string Usage = nameof(Usage);
     public const string References = nameof(References);
+    public const string Target = nameof(Target);
 }

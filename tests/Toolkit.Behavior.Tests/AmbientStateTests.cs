@@ -17,7 +17,7 @@ public sealed class AmbientStateTests
     public static TheoryData<string, bool, bool> Cases()
     {
         var data = new TheoryData<string, bool, bool>();
-        foreach (string call in new[] { "Task<T>", "ValueTask<T>", "Task", "inner activity" })
+        foreach (string call in new[] { "Task<T>", "ValueTask<T>", "Task", "event only", "inner activity" })
         {
             foreach (bool fails in new[] { false, true })
             {
@@ -41,7 +41,16 @@ public sealed class AmbientStateTests
         using (var metrics = new MetricCollector())
         {
             with = await Observe(call, fails, inOuterActivity);
-            Assert.NotEmpty(spans.Stopped);
+
+            // The instrumented path ran: a span, or for the event-only method the event's count (written on success only).
+            if (call != "event only")
+            {
+                Assert.NotEmpty(spans.Stopped);
+            }
+            else if (!fails)
+            {
+                Assert.NotEmpty(metrics.All);
+            }
         }
 
         Assert.Equal(without, with);
@@ -72,6 +81,7 @@ public sealed class AmbientStateTests
             "Task<T>" => ambient.EnterAsync("tenant-7", pending.Task),
             "ValueTask<T>" => ambient.EnterValueAsync("tenant-7", pending.Task).AsTask(),
             "Task" => ambient.EnterPlainAsync("tenant-7", pending.Task),
+            "event only" => ambient.AnnounceAsync("tenant-7", pending.Task),
             _ => ambient.StartInnerAsync(pending.Task),
         };
 

@@ -50,6 +50,16 @@ public sealed partial class Ambient
         return pending;
     }
 
+    /// <summary>A business event only: the wrapper's leanest task path.</summary>
+    [BusinessEvent("tenant.entered")]
+    public partial Task<int> AnnounceAsync(string tenant, [NotLogged] Task<int> pending);
+
+    private Task<int> AnnounceAsyncCore(string tenant, Task<int> pending)
+    {
+        Tenant.Value = tenant;
+        return pending;
+    }
+
     /// <summary>Leaves an activity of its own current, as a Core that starts one and returns before ending it does.</summary>
     [Traced]
     public partial Task<int> StartInnerAsync(Task<int> pending);

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text;
 using Toolkit.Generators.Helpers;
@@ -93,7 +95,7 @@ internal static class EventEmitter
     }
 
     /// <summary>The record's state: the values as fields, the properties on demand, the message on demand.</summary>
-    public static void EmitState(MethodSpec method, SourceWriter writer, string generatedCodeAttribute)
+    public static void EmitState(MethodSpec method, SourceWriter writer, string generatedCodeAttribute, TargetSpec target)
     {
         var spec = method.Event!;
         var stored = spec.Values.Where(v => v.Protection != Protection.Redacted).ToArray();
@@ -143,30 +145,48 @@ internal static class EventEmitter
         writer.WriteLine();
         writer.WriteLine("global::System.Collections.IEnumerator global::System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();");
         writer.WriteLine();
-        writer.WriteLine($"public override string ToString() => {Message(spec, v => v.Protection == Protection.Redacted ? null : FieldOf(v))};");
+        writer.WriteLine($"public override string ToString() => {Message(spec, v => v.Protection == Protection.Redacted ? null : FieldOf(v), target)};");
         writer.CloseBlock();
     }
 
     /// <summary>
     /// The template as an invariant-culture interpolated string: each hole reads its field with the hole's own
-    /// format and alignment; a redacted value prints the placeholder.
+    /// format and alignment; a redacted value prints the placeholder. Where <c>string.Create</c> cannot take an
+    /// interpolated string (before .NET 6 or C# 10), the same text as a composite format for <c>string.Format</c>.
     /// </summary>
-    private static string Message(EventSpec spec, System.Func<EventValue, string?> field)
+    private static string Message(EventSpec spec, System.Func<EventValue, string?> field, TargetSpec target)
     {
         string template = spec.Template;
         var text = new StringBuilder();
+        var arguments = new List<string>();
         int from = 0;
         foreach (var (start, length) in MessageTemplates.Holes(template))
         {
             AppendLiteral(text, template, from, start);
             var (name, suffix) = MessageTemplates.Split(template.Substring(start + 1, length - 2));
             string? read = field(spec.Values.First(v => v.Property == name));
-            text.Append(read is null ? RedactedText : "{" + read + suffix + "}");
+            if (read is null)
+            {
+                text.Append(RedactedText);
+            }
+            else if (target.HasInterpolatedStringHandler)
+            {
+                text.Append('{').Append(read).Append(suffix).Append('}');
+            }
+            else
+            {
+                text.Append('{').Append(arguments.Count.ToString(CultureInfo.InvariantCulture)).Append(suffix).Append('}');
+                arguments.Add(read);
+            }
+
             from = start + length;
         }
 
         AppendLiteral(text, template, from, template.Length);
-        return "string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $\"" + text + "\")";
+        const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+        return target.HasInterpolatedStringHandler
+            ? $"string.Create({Invariant}, $\"{text}\")"
+            : $"string.Format({Invariant}, \"{text}\"{string.Concat(arguments.Select(a => ", " + a))})";
     }
 
     private const string RedactedText = "[REDACTED]";

@@ -34,20 +34,23 @@ internal sealed class MethodEmitter
     private readonly string _holder;
 
     private readonly bool _inStruct;
+    private readonly TargetSpec _target;
 
-    private MethodEmitter(MethodSpec method, SourceWriter writer, bool inStruct)
+    private MethodEmitter(MethodSpec method, SourceWriter writer, bool inStruct, TargetSpec target)
     {
         _method = method;
         _writer = writer;
         _holder = method.TelemetryClass;
         _inStruct = inStruct;
+        _target = target;
     }
 
     /// <param name="method">The method to implement.</param>
     /// <param name="writer">Where to write it.</param>
     /// <param name="inStruct">Whether the containing type is a struct, whose <c>this</c> local functions cannot use.</param>
-    public static void Emit(MethodSpec method, SourceWriter writer, bool inStruct) =>
-        new MethodEmitter(method, writer, inStruct).Emit();
+    /// <param name="target">What the consumer's framework offers.</param>
+    public static void Emit(MethodSpec method, SourceWriter writer, bool inStruct, TargetSpec target) =>
+        new MethodEmitter(method, writer, inStruct, target).Emit();
 
     /// <summary>
     /// Whether the instrumented path goes to a local function, leaving the method itself without exception handling.
@@ -414,7 +417,10 @@ internal sealed class MethodEmitter
         _writer.WriteLine($"return {AwaitCall()};");
         _writer.CloseBlock();
         _writer.WriteLine();
-        _writer.OpenBlock("if (__task.IsCompletedSuccessfully)");
+        bool isTask = _method.Shape is ReturnShape.Task or ReturnShape.TaskOfT;
+        _writer.OpenBlock(isTask && !_target.HasTaskCompletedSuccessfully
+            ? "if (__task.Status == global::System.Threading.Tasks.TaskStatus.RanToCompletion)"
+            : "if (__task.IsCompletedSuccessfully)");
         if (generic && NeedsResult)
         {
             _writer.WriteLine("var __result = __task.Result;");
@@ -713,9 +719,11 @@ internal sealed class MethodEmitter
         _writer.CloseBlock();
     }
 
-    private string Elapsed => _method.Trace is null
-        ? "global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds"
-        : "global::Toolkit.Internal.Instrumentation.ElapsedSeconds(__activity, __start)";
+    private string Elapsed => _method.Trace is not null
+        ? $"{Instrumentation}.ElapsedSeconds(__activity, __start)"
+        : _target.HasElapsedTime
+            ? "global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds"
+            : $"{Instrumentation}.ElapsedSeconds(__start)";
 
     private void EmitGuarded(bool guarded, string flag, string statement)
     {

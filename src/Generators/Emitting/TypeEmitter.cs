@@ -10,7 +10,7 @@ internal static class TypeEmitter
     public static readonly string GeneratedCodeAttribute =
         $"[global::System.CodeDom.Compiler.GeneratedCodeAttribute(\"Toolkit.Generators\", \"{typeof(TypeEmitter).Assembly.GetName().Version}\")]";
 
-    public static string Emit(TypeSpec type)
+    public static string Emit(TypeSpec type, TargetSpec target)
     {
         var writer = new SourceWriter();
         writer.WriteFileHeader();
@@ -35,7 +35,7 @@ internal static class TypeEmitter
                 writer.WriteLine();
             }
 
-            MethodEmitter.Emit(type.Methods[i], writer, inStruct: location.Types[location.Types.Count - 1].Declaration.Contains("struct"));
+            MethodEmitter.Emit(type.Methods[i], writer, inStruct: location.Types[location.Types.Count - 1].Declaration.Contains("struct"), target);
         }
 
         foreach (var enumSpec in type.Enums())
@@ -47,7 +47,7 @@ internal static class TypeEmitter
         foreach (var method in type.Methods.Where(m => m.Event is not null))
         {
             writer.WriteLine();
-            EventEmitter.EmitState(method, writer, GeneratedCodeAttribute);
+            EventEmitter.EmitState(method, writer, GeneratedCodeAttribute, target);
         }
 
         if (type.Methods.Select(m => m.Event?.Logger ?? m.Logged).FirstOrDefault(l => l is { Member: null }) is { } fallback)

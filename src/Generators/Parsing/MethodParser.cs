@@ -62,6 +62,13 @@ internal sealed class MethodParser
 
     private MethodSpec? ParseSpec(ImmutableArray<AttributeData> attributes, string? assemblyName)
     {
+        // Checked first: below C# 9 the declaration itself does not compile, so nothing else is worth saying.
+        if (_syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp9 and var version })
+        {
+            Report(DiagnosticDescriptors.LanguageVersionTooLow, _method.Name, version.ToDisplayString());
+            return null;
+        }
+
         string coreName = _method.Name + "Core";
         if (!_method.IsPartialDefinition)
         {

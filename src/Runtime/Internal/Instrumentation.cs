@@ -142,6 +142,11 @@ public static class Instrumentation
         return duration > TimeSpan.Zero ? duration.TotalSeconds : 0d;
     }
 
+    /// <summary>The seconds since <paramref name="startTimestamp"/>, for generated code on frameworks without <c>Stopwatch.GetElapsedTime</c>.</summary>
+    /// <param name="startTimestamp">The <see cref="Stopwatch.GetTimestamp"/> taken when the call started.</param>
+    /// <returns>The elapsed seconds.</returns>
+    public static double ElapsedSeconds(long startTimestamp) => Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;
+
     /// <summary>
     /// Reports that writing telemetry failed (a throwing <c>ToString</c> or log provider), without throwing:
     /// the business call's own outcome must never change because of its telemetry.
