@@ -62,8 +62,11 @@ public sealed class PackageLayoutTests(PackedToolkit packed)
         var imports = XDocument.Parse(targets).Descendants().Where(e => e.Name.LocalName == "Import").Select(e => e.Attribute("Project")?.Value);
         Assert.Equal(["$(MSBuildThisFileDirectory)Toolkit.Catalog.targets"], imports);
 
-        // No interceptor opt-in: the generator emits none.
+        // No interceptor opt-in: the generator emits none. PolySharp leaves [ModuleInitializer] to the generator.
         Assert.DoesNotContain("Interceptors", targets, System.StringComparison.Ordinal);
+        Assert.Equal(
+            "$(PolySharpExcludeGeneratedTypes);System.Runtime.CompilerServices.ModuleInitializerAttribute",
+            XDocument.Parse(targets).Descendants().Single(e => e.Name.LocalName == "PolySharpExcludeGeneratedTypes").Value);
         string catalog = Read(package, "build/netstandard2.0/Toolkit.Catalog.targets");
         Assert.Equal(catalog, Read(package, "buildTransitive/netstandard2.0/Toolkit.Catalog.targets"));
         Assert.Contains(
