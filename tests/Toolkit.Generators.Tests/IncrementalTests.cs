@@ -16,7 +16,7 @@ public sealed class IncrementalTests
     private static readonly string[] s_trackedSteps =
     [
         TrackingNames.Traced, TrackingNames.Timed, TrackingNames.Counted, TrackingNames.InFlight, TrackingNames.Logged, TrackingNames.BusinessEvent,
-        TrackingNames.Specs, TrackingNames.Types, TrackingNames.Usage, TrackingNames.Source, TrackingNames.References,
+        TrackingNames.Specs, TrackingNames.Types, TrackingNames.Usage, TrackingNames.Source, TrackingNames.References, TrackingNames.Target,
     ];
 
     private const string Orders = """
@@ -81,6 +81,9 @@ public sealed class IncrementalTests
         var result = driver.GetRunResult().Results.Single();
         AssertReasons(result, TrackingNames.Types, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         AssertReasons(result, TrackingNames.Usage, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+
+        // The compilation changed, what it offers generated code did not.
+        AssertReasons(result, TrackingNames.Target, IncrementalStepRunReason.Unchanged);
     }
 
     [Fact]
@@ -95,6 +98,7 @@ public sealed class IncrementalTests
         AssertReasons(result, TrackingNames.Traced, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         AssertReasons(result, TrackingNames.Specs, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
         AssertReasons(result, TrackingNames.Types, IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged);
+        AssertReasons(result, TrackingNames.Target, IncrementalStepRunReason.Unchanged);
     }
 
     [Fact]
