@@ -27,6 +27,12 @@ public sealed class FrameworkMatrixTests(PackedToolkit packed, MatrixWorkspace w
 
         Assert.True(File.Exists(workspace.PathOf("Library", "bin", "Debug", framework, "Library.dll")), build.ToString());
         Assert.DoesNotContain(": warning ", build.Output, StringComparison.Ordinal);
+
+        // The package's build targets, under build/netstandard2.0/, reach every framework and find the tool.
+        foreach (string artifact in new[] { "telemetry.md", "dashboard.json", "rules.yml" })
+        {
+            Assert.True(File.Exists(workspace.PathOf("Library", "bin", "Debug", framework, "telemetry", $"Matrix.Orders.{artifact}")), build.ToString());
+        }
     }
 
     [Theory]

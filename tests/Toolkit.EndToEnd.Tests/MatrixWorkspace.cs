@@ -35,9 +35,12 @@ public sealed class MatrixWorkspace : IDisposable
 
     public string PathOf(params string[] parts) => _work.PathOf(parts);
 
-    /// <summary>The library built once for netstandard2.0, net8.0, net9.0, net10.0 and net48 at C# 9, warnings as errors.</summary>
+    /// <summary>
+    /// The library built once for netstandard2.0, net8.0, net9.0, net10.0 and net48 at C# 9, warnings as errors, with
+    /// the telemetry artifacts the package's targets write.
+    /// </summary>
     internal Task<ProcessResult> LibraryBuildAsync(PackedToolkit packed) =>
-        Once(packed, ref _libraryBuild, () => RunAsync(packed, "Library", "build"));
+        Once(packed, ref _libraryBuild, () => RunAsync(packed, "Library", "build", "-p:ToolkitTelemetryArtifacts=true"));
 
     /// <summary>What the app prints on .NET 10 under the JIT, with the library's net10.0 build.</summary>
     public Task<string> BaselineAsync(PackedToolkit packed) =>
