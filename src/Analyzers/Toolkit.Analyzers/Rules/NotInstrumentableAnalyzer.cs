@@ -20,7 +20,7 @@ public sealed class NotInstrumentableAnalyzer : ToolkitAnalyzer
     public static readonly DiagnosticDescriptor MethodNotPartial = new(
         "TK1001",
         "Instrumented method must be a partial declaration",
-        "'{0}' has [{1}] but is not a partial method declaration without a body, so it cannot be instrumented: declare it 'partial' and move its body to '{2}'",
+        "'{0}' has [{1}] but is not a partial method declaration without a body, so it cannot be instrumented: {2}",
         RuleCategories.Usage,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -57,10 +57,10 @@ public sealed class NotInstrumentableAnalyzer : ToolkitAnalyzer
             return; // not ours, or the user-written half of a partial method (the generator reports that, TK1004).
         }
 
-        if (!method.IsPartialDefinition)
+        if (!method.IsPartialDefinition || BodyMove.IsInExtensionBlock(method))
         {
             string shortName = first.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? first.Name.Substring(0, first.Name.Length - "Attribute".Length) : first.Name;
-            context.ReportDiagnostic(Diagnostic.Create(MethodNotPartial, method.Locations[0], method.Name, shortName, method.Name + "Core"));
+            context.ReportDiagnostic(Diagnostic.Create(MethodNotPartial, method.Locations[0], method.Name, shortName, BodyMove.Plan(method).Advice));
             return;
         }
 
