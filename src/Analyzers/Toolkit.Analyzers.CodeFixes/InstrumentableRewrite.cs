@@ -257,7 +257,7 @@ internal sealed class InstrumentableRewrite
             var kept = list.Attributes.Where(_ => isReturn ? _returnAttributes[returnIndex++] : _methodAttributes[methodIndex++] != Placement.Declaration).ToList();
             if (kept.Count > 0)
             {
-                yield return AttributeList(isReturn ? list.Target!.WithoutTrivia() : null, SeparatedList(kept.Select(a => a.WithoutTrivia())));
+                yield return AttributeList(isReturn ? list.Target!.WithoutLeadingTrivia() : null, SeparatedList(kept.Select(a => a.WithoutTrivia())));
             }
         }
     }

@@ -86,6 +86,11 @@ internal sealed class MethodParser
             {
                 return null; // TK1002, reported by the analyzer.
             }
+
+            if (type.Name.Length == 0)
+            {
+                return null; // a C# 14 extension block, which cannot hold partial members (TK1001, reported by the analyzer).
+            }
         }
 
         if (_method.ReturnsByRef || _method.ReturnsByRefReadonly)
