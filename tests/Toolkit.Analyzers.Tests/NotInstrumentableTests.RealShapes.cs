@@ -420,6 +420,8 @@ public sealed partial class NotInstrumentableTests
 
                 private static string Where(int depth, [CallerMemberName] string caller = "", [CallerLineNumber] int line = 0) => caller;
 
+                private static int Depth(string name, [CallerMemberName] string caller = "") => name.Length + caller.Length;
+
                 [Traced]
                 public void {|TK1001:Save|}()
                 {
@@ -427,7 +429,7 @@ public sealed partial class NotInstrumentableTests
                     OnChanged("Explicit");
                     Action later = () => OnChanged();
                     later();
-                    _ = Where(1);
+                    _ = Where(Depth(Where(1)));
                 }
             }
             """,
@@ -444,6 +446,8 @@ public sealed partial class NotInstrumentableTests
 
                 private static string Where(int depth, [CallerMemberName] string caller = "", [CallerLineNumber] int line = 0) => caller;
 
+                private static int Depth(string name, [CallerMemberName] string caller = "") => name.Length + caller.Length;
+
                 [Traced]
                 public partial void Save();
 
@@ -453,7 +457,7 @@ public sealed partial class NotInstrumentableTests
                     OnChanged("Explicit");
                     Action later = () => OnChanged(name: "Save");
                     later();
-                    _ = Where(1, caller: "Save");
+                    _ = Where(Depth(Where(1, caller: "Save"), caller: "Save"), caller: "Save");
                 }
             }
             """);

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 // Steps of benchmarks/RealLibraries/replay.sh that edit a copy of a library; each prints one count or nothing.
 //   annotate <project dir>              [Traced, Timed] on every non-private method with a body; prints how many
 //   count <project dir>                 prints "converted remaining": instrumentable declarations, and annotated methods left as they were
-//   retarget <csproj>                   a single net10.0 target framework
+//   retarget <csproj>                   a single net10.0 target framework, without the warnings only that move brings
 //   reference <csproj> <toolkit repo>   Toolkit.Runtime, and the generator, analyzers and code fixes as analyzers
 //   listen <test csproj>                a module initializer that listens to every source and instrument when TOOLKIT_REPLAY_LISTEN=1
 return args switch
@@ -117,6 +117,10 @@ static void Retarget(XElement project)
 {
     project.Descendants().Where(e => e.Name.LocalName is "TargetFramework" or "TargetFrameworks").Remove();
     project.AddFirst(new XElement("PropertyGroup", new XElement("TargetFramework", "net10.0")));
+
+    // What only the move to net10.0 and the machine's package feed bring: obsolete serialization APIs, package audit and
+    // version substitution warnings. Both copies get the same list.
+    project.Add(new XElement("PropertyGroup", new XElement("NoWarn", "$(NoWarn);SYSLIB0050;SYSLIB0051;NETSDK1138;NU1603;NU1608;NU1701;NU1901;NU1902;NU1903;NU1904")));
 }
 
 static void Reference(XElement project, string repo)

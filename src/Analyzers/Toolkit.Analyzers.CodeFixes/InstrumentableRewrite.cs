@@ -57,7 +57,7 @@ internal sealed class InstrumentableRewrite
         }
 
         string name = move.Wrapper ?? symbol.Name;
-        body = body.ReplaceNodes(callerNames.Keys, (original, _) => original.AddArguments(
+        body = body.ReplaceNodes(callerNames.Keys, (original, rewritten) => rewritten.AddArguments(
             callerNames[original].Select(parameter => Argument(NameColon(IdentifierName(parameter)), default, LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(name)))).ToArray()));
 
         // Overrides and explicit implementations inherit their constraints; the Core, a new method, must state them.

@@ -65,7 +65,7 @@ internal sealed record BodyMove(string? CoreName, string? Wrapper, string? Obsta
         if (method.ExplicitInterfaceImplementations.FirstOrDefault() is { } implemented)
         {
             wrapper = implemented.Name;
-            if (!type.GetMembers(wrapper).IsEmpty)
+            if (!type.GetMembers(wrapper).IsEmpty || wrapper == type.Name)
             {
                 return Blocked($"an explicit interface implementation cannot be partial, and '{wrapper}' is taken for the private partial method it would call; write one by hand under another name");
             }
