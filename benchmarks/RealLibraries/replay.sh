@@ -28,8 +28,9 @@ tool() { dotnet "$repo/benchmarks/RealLibraries/Replay/bin/Release/net10.0/Repla
 for copy in original instrumented; do
   mkdir -p "$work/$copy"
   tar -C "$checkout" --exclude=.git --exclude=bin --exclude=obj -cf - . | tar -C "$work/$copy" -xf -
-  # Packages come from the machine's configured feed: a library's own feed list and lock files would pin others.
-  find "$work/$copy" \( -iname nuget.config -o -name packages.lock.json \) -delete
+  # Packages come from the machine's configured feed and the build from its SDK: a library's own feed list, lock files
+  # and global.json would pin others.
+  find "$work/$copy" \( -iname nuget.config -o -name packages.lock.json -o -name global.json \) -delete
   tool retarget "$work/$copy/$lib" && tool retarget "$work/$copy/$tests" && tool listen "$work/$copy/$tests"
 done
 tool reference "$work/instrumented/$lib" "$repo"
@@ -68,7 +69,12 @@ dotnet test "$work/instrumented/$tests" -c Release --no-build -nologo > "$work/t
 TOOLKIT_REPLAY_LISTEN=1 dotnet test "$work/instrumented/$tests" -c Release --no-build -nologo > "$work/test-listened.log" 2>&1
 listened=$(cat "$(dirname "$work/instrumented/$tests")"/bin/Release/net10.0/toolkit-replay-listened.txt 2>/dev/null || echo "? ?")
 tests_original=$(summary "$work/test-original.log"); tests_quiet=$(summary "$work/test-quiet.log"); tests_listened=$(summary "$work/test-listened.log")
-log "tests: original $tests_original; instrumented $tests_quiet; listened $tests_listened (spans, measurements: $listened)"
+failures() { grep -hE "^\s+Failed " "$1" | sed 's/ \[[^]]*\]$//' | sort; }
+same_failures=yes
+for run in quiet listened; do
+  cmp -s <(failures "$work/test-original.log") <(failures "$work/test-$run.log") || same_failures=no
+done
+log "tests: original $tests_original; instrumented $tests_quiet; listened $tests_listened (spans, measurements: $listened; same failing tests: $same_failures)"
 
 # Build cost: the library alone, rebuilt from scratch, no compiler server, so all the compiler's CPU is the build's.
 cpu() {
@@ -90,11 +96,11 @@ commit=$(git -C "$checkout" rev-parse HEAD 2>/dev/null || cat "$checkout/.replay
   echo
   echo "- checkout: $checkout (commit $commit), library $lib, tests $tests, retargeted to net10.0"
   echo "- annotated $annotated; converted $converted (left unconverted $remaining); compiled $compiled (as configured: $compiled_as_is)"
-  echo "- tests: original $tests_original; instrumented, no listener $tests_quiet; instrumented, listened $tests_listened (spans and measurements recorded: $listened)"
+  echo "- tests: original $tests_original; instrumented, no listener $tests_quiet; instrumented, listened $tests_listened (spans and measurements recorded: $listened); the same tests fail in all three runs: $same_failures"
   echo "- build CPU (median of $runs): original ${cpu_original}s (wall ${wall_original}s), instrumented ${cpu_instrumented}s (wall ${wall_instrumented}s): ${ratio}x"
   echo
   echo "Why methods were left unconverted (TK1001's advice, names elided):"; echo '```'; cat "$work/not-converted.txt"; echo '```'
   echo "Instrumented build diagnostics:"; echo '```'; head -40 "$work/instrumented-diagnostics.txt"; echo '```'
 } > "$work/report.md"
-[ -n "${REPLAY_RESULTS:-}" ] && echo "| $name | ${commit:0:12} | $annotated | $converted | $compiled ($compiled_as_is) | $tests_original | $tests_quiet | $tests_listened | ${cpu_original}s | ${cpu_instrumented}s | ${ratio}x |" >> "$REPLAY_RESULTS"
+[ -n "${REPLAY_RESULTS:-}" ] && echo "| $name | ${commit:0:12} | $annotated | $converted | $compiled ($compiled_as_is) | $tests_original | $tests_quiet | $tests_listened | $same_failures | ${cpu_original}s | ${cpu_instrumented}s | ${ratio}x |" >> "$REPLAY_RESULTS"
 cat "$work/report.md"
