@@ -266,6 +266,32 @@ public sealed partial class NotInstrumentableTests
             LanguageVersion.Preview);
 
     [Fact]
+    public Task PartialMemberOfAnExtensionBlock_IsReported_AndNothingIsGenerated() =>
+        Verify.VerifyNoFixAsync(
+            """
+            using Toolkit;
+
+            public static partial class TextExtensions
+            {
+                extension(string text)
+                {
+                    [Traced]
+                    public partial int {|#0:Words|}();
+
+                    private int WordsCore() => text.Split(' ').Length;
+                }
+            }
+            """,
+            [
+                TK1001(0, "Words", "Traced", "members of an extension block cannot be partial; declare it as a classic extension method (a 'this' parameter) in a static partial class, or remove the attribute"),
+
+                // The compiler's own verdict; the generator adds nothing to it (no 'partial class' without a name).
+                DiagnosticResult.CompilerError("CS0751").WithLocation(0),
+                DiagnosticResult.CompilerError("CS8795").WithLocation(0).WithArguments("TextExtensions.extension(string).Words()"),
+            ],
+            LanguageVersion.Preview);
+
+    [Fact]
     public Task ExplicitImplementation_CallsAnInstrumentedPrivateMethod() =>
         Verify.VerifyAsync(
             """

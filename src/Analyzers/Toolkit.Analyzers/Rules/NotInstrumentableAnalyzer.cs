@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -45,10 +46,11 @@ public sealed class NotInstrumentableAnalyzer : ToolkitAnalyzer
         }
 
         var attributes = known.MethodAttributes;
-        start.RegisterSymbolAction(context => Analyze(context, attributes), SymbolKind.Method);
+        var extensionMembers = new ConcurrentDictionary<Location, bool>();
+        start.RegisterSymbolAction(context => Analyze(context, attributes, extensionMembers), SymbolKind.Method);
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol?[] attributes)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol?[] attributes, ConcurrentDictionary<Location, bool> extensionMembers)
     {
         var method = (IMethodSymbol)context.Symbol;
         var first = FirstAttribute(method, attributes);
@@ -57,7 +59,14 @@ public sealed class NotInstrumentableAnalyzer : ToolkitAnalyzer
             return; // not ours, or the user-written half of a partial method (the generator reports that, TK1004).
         }
 
-        if (!method.IsPartialDefinition || BodyMove.IsInExtensionBlock(method))
+        // An extension block member comes with a static method the compiler derives from it, at the same location.
+        bool inExtensionBlock = BodyMove.IsInExtensionBlock(method);
+        if (inExtensionBlock && !extensionMembers.TryAdd(method.Locations[0], true))
+        {
+            return;
+        }
+
+        if (!method.IsPartialDefinition || inExtensionBlock)
         {
             string shortName = first.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? first.Name.Substring(0, first.Name.Length - "Attribute".Length) : first.Name;
             context.ReportDiagnostic(Diagnostic.Create(MethodNotPartial, method.Locations[0], method.Name, shortName, BodyMove.Plan(method).Advice));
