@@ -57,8 +57,9 @@ if ! dotnet build "$work/instrumented/$tests" -c Release --no-restore -nologo -v
   dotnet build "$work/instrumented/$tests" -c Release --no-restore -nologo -v q -p:EmitCompilerGeneratedFiles=true -p:TreatWarningsAsErrors=false > "$work/instrumented-build-lenient.log" 2>&1 \
     || { compiled_as_is=failed; log "instrumented build failed: $work/instrumented-build-lenient.log"; }
 fi
-grep -hoE "(error|warning) [A-Z]+[0-9]+: .*\[" "$work"/instrumented-build*.log | sed 's/ \[$//' | sort | uniq -c | sort -rn > "$work/instrumented-diagnostics.txt"
-grep -hoE "TK1001: .*cannot be instrumented: [^[]*" "$work"/instrumented-build*.log | sed 's/.*cannot be instrumented: //; s/'"'"'[^'"'"']*'"'"'/X/g' | sort | uniq -c | sort -rn > "$work/not-converted.txt"
+last_build=$(ls -t "$work"/instrumented-build*.log | head -1)
+grep -hoE "(error|warning) [A-Z]+[0-9]+: .*\[" "$work/instrumented-build.log" | sed 's/ \[$//' | sort | uniq -c | sort -rn > "$work/instrumented-diagnostics.txt"
+grep -hoE "TK1001: .*cannot be instrumented: [^[]*" "$last_build" | sed 's/.*cannot be instrumented: //; s/'"'"'[^'"'"']*'"'"'/X/g' | sort | uniq -c | sort -rn > "$work/not-converted.txt"
 compiled=$(find "$libdir/obj/Release" -path '*generated*' -name '*.g.cs' -exec grep -ho 'DebuggerStepThrough\]' {} + 2>/dev/null | wc -l)
 log "compiled $compiled wrappers (as is: $compiled_as_is)"
 

@@ -115,8 +115,10 @@ static int Edit(string project, Action<XElement> edit)
 
 static void Retarget(XElement project)
 {
+    // First for the project's own conditions, and again last to override what its imports set.
     project.Descendants().Where(e => e.Name.LocalName is "TargetFramework" or "TargetFrameworks").Remove();
     project.AddFirst(new XElement("PropertyGroup", new XElement("TargetFramework", "net10.0")));
+    project.Add(new XElement("PropertyGroup", new XElement("TargetFrameworks", ""), new XElement("TargetFramework", "net10.0")));
 
     // What only the move to net10.0 and the machine's package feed bring: obsolete serialization APIs, package audit and
     // version substitution warnings. Both copies get the same list.
