@@ -32,6 +32,11 @@ for copy in original instrumented; do
   # and global.json would pin others.
   find "$work/$copy" \( -iname nuget.config -o -name packages.lock.json -o -name global.json \) -delete
   tool retarget "$work/$copy/$lib" && tool retarget "$work/$copy/$tests" && tool listen "$work/$copy/$tests"
+  # Public API files kept per target framework (PublicAPI/<tfm>/): net10.0 declares what the newest one declared.
+  find "$work/$copy" -type d -name PublicAPI | while read -r api; do
+    newest=$(ls "$api" | grep -E '^net' | sort -V | tail -1)
+    [ -n "$newest" ] && [ ! -e "$api/net10.0" ] && cp -r "$api/$newest" "$api/net10.0"
+  done
 done
 tool reference "$work/instrumented/$lib" "$repo"
 libdir=$(dirname "$work/instrumented/$lib")
