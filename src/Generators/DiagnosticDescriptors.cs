@@ -10,7 +10,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingCore = Create(
         "TK1003",
         "Instrumented method needs a Core method holding its body",
-        "'{0}' needs a method '{1}' with the same type parameters, parameters and return type (static if the method is), holding the body that the generated code wraps",
+        "'{0}' needs a method '{1}' (or '{0}Body' where '{1}' names another method) with the same type parameters, parameters and return type (static if the method is), holding the body that the generated code wraps",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor AlreadyImplemented = Create(

@@ -6,7 +6,7 @@ using Verify = Toolkit.Analyzers.Tests.CodeFixVerifier<Toolkit.Analyzers.Rules.N
 
 namespace Toolkit.Analyzers.Tests;
 
-public sealed class NotInstrumentableTests
+public sealed partial class NotInstrumentableTests
 {
     [Fact]
     public Task PlainMethod_IsMadeInstrumentable_KeepingDocsAttributesAndBody() =>

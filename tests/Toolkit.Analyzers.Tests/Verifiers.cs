@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -73,7 +74,8 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
 {
     /// <param name="equivalenceKey">Which of the offered fixes to apply; null takes the first.</param>
     /// <param name="fixAll">Also check Fix All in document, project and solution scopes gives <paramref name="fixedSource"/>.</param>
-    public static Task VerifyAsync(string source, string fixedSource, string? equivalenceKey = null, bool fixAll = true, string? editorConfig = null)
+    /// <param name="expected">Diagnostics beyond the source's markup, e.g. with their messages.</param>
+    public static Task VerifyAsync(string source, string fixedSource, string? equivalenceKey = null, bool fixAll = true, string? editorConfig = null, DiagnosticResult[]? expected = null)
     {
         var test = new CodeFixTest
         {
@@ -84,12 +86,32 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
             CodeActionEquivalenceKey = equivalenceKey,
             CodeFixTestBehaviors = fixAll ? CodeFixTestBehaviors.None : CodeFixTestBehaviors.SkipFixAllCheck,
         };
+        test.ExpectedDiagnostics.AddRange(expected ?? []);
         TestReferences.Apply(test.TestState, editorConfig);
         return test.RunAsync(CancellationToken.None);
     }
 
     /// <summary>Checks the diagnostics and that no fix is offered for them.</summary>
     public static Task VerifyNoFixAsync(string source, string? editorConfig = null) => VerifyAsync(source, source, fixAll: false, editorConfig: editorConfig);
+
+    /// <summary>Checks <paramref name="expected"/> diagnostics, messages included, and that no fix is offered for them.</summary>
+    public static Task VerifyNoFixAsync(string source, DiagnosticResult[] expected, LanguageVersion languageVersion = LanguageVersion.Default)
+    {
+        var test = new CodeFixTest
+        {
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+            TestCode = source,
+            FixedCode = source,
+            ReferenceAssemblies = TestReferences.None,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck,
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        test.FixedState.ExpectedDiagnostics.AddRange(expected);
+        test.SolutionTransforms.Add((solution, project) =>
+            solution.WithProjectParseOptions(project, ((CSharpParseOptions)solution.GetProject(project)!.ParseOptions!).WithLanguageVersion(languageVersion)));
+        TestReferences.Apply(test.TestState, null);
+        return test.RunAsync(CancellationToken.None);
+    }
 
     private sealed class CodeFixTest : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     {

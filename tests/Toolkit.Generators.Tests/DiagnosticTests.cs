@@ -41,6 +41,54 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Core_name_used_by_another_method_falls_back_to_Body()
+    {
+        // The Save/SaveCore pattern: SaveCore is the extensibility point, so the body lives in SaveBody.
+        var result = GeneratorRunner.Run(Usings + """
+            public partial class Document
+            {
+                [Traced]
+                public partial bool Save();
+
+                private bool SaveBody() => SaveCore(force: false);
+
+                protected virtual bool SaveCore(bool force) => force;
+
+                [Traced]
+                public partial int Load();
+
+                private int LoadCore() => 1;
+
+                private int LoadBody() => 2;
+            }
+            """).AssertClean();
+
+        string source = result.Sources["Document.Toolkit.g.cs"];
+        Assert.Contains("SaveBody()", source);
+        Assert.DoesNotContain("SaveCore(", source);
+        Assert.Contains("LoadCore()", source); // a matching Core wins over a Body
+        Assert.DoesNotContain("LoadBody(", source);
+    }
+
+    [Fact]
+    public void Missing_core_message_names_the_Body_fallback()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            public partial class Document
+            {
+                [Traced]
+                public partial bool Save();
+
+                protected virtual bool SaveCore(bool force) => force;
+            }
+            """);
+
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("TK1003", diagnostic.Id);
+        Assert.StartsWith("'Save' needs a method 'SaveCore' (or 'SaveBody' where 'SaveCore' names another method)", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public void Pragma_suppresses_generator_diagnostics()
     {
         var result = GeneratorRunner.Run(Usings + """

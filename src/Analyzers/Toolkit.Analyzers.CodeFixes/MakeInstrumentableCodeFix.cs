@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Toolkit.Analyzers.Common;
 using Toolkit.Analyzers.Rules;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -17,8 +18,9 @@ namespace Toolkit.Analyzers.CodeFixes;
 
 /// <summary>
 /// "Make instrumentable" (TK1001, TK1002): turns an annotated method into the shape the generator expands. The method
-/// keeps its attributes, parameters and doc comment as a bodiless <c>partial</c> declaration; its body moves, untouched,
-/// to a private <c>&lt;Name&gt;Core</c> placed right after it; every containing type is made <c>partial</c>.
+/// keeps its attributes, parameters and doc comment as a bodiless <c>partial</c> declaration; its body moves to a
+/// private <c>&lt;Name&gt;Core</c> (see <see cref="InstrumentableRewrite"/>) placed right after it; every containing
+/// type is made <c>partial</c>. Not offered where the result would not compile or would behave differently.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakeInstrumentableCodeFix)), Shared]
 public sealed class MakeInstrumentableCodeFix : CodeFixProvider
@@ -42,10 +44,10 @@ public sealed class MakeInstrumentableCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (FindFixable(root, model, diagnostic, context.CancellationToken) is { } method)
+            if (FindFixable(context.Document, root, model, diagnostic, context.CancellationToken) is { } fix)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create(Title, ct => FixAsync(context.Document, [method], ct), equivalenceKey: Title),
+                    CodeAction.Create(Title, ct => FixAsync(context.Document, [fix], ct), equivalenceKey: Title),
                     diagnostic);
             }
         }
@@ -61,54 +63,52 @@ public sealed class MakeInstrumentableCodeFix : CodeFixProvider
         }
 
         var methods = diagnostics
-            .Select(diagnostic => FindFixable(root, model, diagnostic, context.CancellationToken))
-            .OfType<MethodDeclarationSyntax>()
-            .Distinct()
+            .Select(diagnostic => FindFixable(document, root, model, diagnostic, context.CancellationToken))
+            .Where(fix => fix is not null)
+            .Select(fix => fix!.Value)
+            .GroupBy(fix => fix.Method)
+            .Select(group => group.First())
             .ToList();
         return methods.Count == 0 ? null : await FixAsync(document, methods, context.CancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The method a diagnostic is on, when it can be rewritten without guessing.</summary>
-    private static MethodDeclarationSyntax? FindFixable(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    /// <summary>The method a diagnostic is on and its rewrite, when it can be rewritten without guessing; null for TK1002's type-only fix.</summary>
+    private static (MethodDeclarationSyntax Method, InstrumentableRewrite? Rewrite)? FindFixable(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var method = root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<MethodDeclarationSyntax>();
-        if (method?.Parent is not TypeDeclarationSyntax parent || parent is InterfaceDeclarationSyntax)
+        if (method?.Parent is not TypeDeclarationSyntax parent || parent is InterfaceDeclarationSyntax
+            || model.GetDeclaredSymbol(method, cancellationToken) is not { } symbol)
         {
             return null;
         }
 
         if (diagnostic.Id == NotInstrumentableAnalyzer.TypeNotPartial.Id)
         {
-            return method;
+            return (method, null);
         }
 
-        bool hasBody = method.Body is not null || method.ExpressionBody is not null;
-        if (!hasBody || method.ExplicitInterfaceSpecifier is not null
-            || method.Modifiers.Any(SyntaxKind.ExternKeyword) || method.Modifiers.Any(SyntaxKind.AbstractKeyword)
-            || (method.Modifiers.Any(SyntaxKind.OverrideKeyword) && method.ConstraintClauses.Count > 0))
-        {
-            return null;
-        }
-
-        // The Core's name must be free, or the rewrite would collide with (or silently call) an existing method.
-        var symbol = model.GetDeclaredSymbol(method, cancellationToken);
-        return symbol is null || symbol.ContainingType.GetMembers(symbol.Name + "Core").Any() ? null : method;
+        var rewrite = InstrumentableRewrite.Create(method, symbol, BodyMove.Plan(symbol), model, OmitsDefaultAccessibility(document, method.SyntaxTree), cancellationToken);
+        return rewrite is null ? null : (method, rewrite);
     }
 
-    private static async Task<Document> FixAsync(Document document, IReadOnlyList<MethodDeclarationSyntax> methods, CancellationToken cancellationToken)
+    /// <summary>Whether the project's style drops <c>private</c> where it is the default (<c>dotnet_style_require_accessibility_modifiers</c>).</summary>
+    private static bool OmitsDefaultAccessibility(Document document, SyntaxTree tree) =>
+        document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree)
+            .TryGetValue("dotnet_style_require_accessibility_modifiers", out string? value)
+        && value.Split(':')[0].Trim() is "omit_if_default" or "never";
+
+    private static async Task<Document> FixAsync(Document document, IReadOnlyList<(MethodDeclarationSyntax Method, InstrumentableRewrite? Rewrite)> fixes, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var types = new HashSet<TypeDeclarationSyntax>();
-        foreach (var method in methods)
+        foreach (var (method, rewrite) in fixes)
         {
             types.UnionWith(method.Ancestors().OfType<TypeDeclarationSyntax>().Where(type => !type.Modifiers.Any(SyntaxKind.PartialKeyword)));
-            if (method.Modifiers.Any(SyntaxKind.PartialKeyword))
+            if (rewrite is not null)
             {
-                continue; // TK1002: only the types need fixing.
+                editor.InsertAfter(method, rewrite.Members.Skip(1));
+                editor.ReplaceNode(method, rewrite.Members[0]);
             }
-
-            editor.InsertAfter(method, CreateCore(method));
-            editor.ReplaceNode(method, (current, _) => CreateDeclaration((MethodDeclarationSyntax)current));
         }
 
         foreach (var type in types)
@@ -117,126 +117,6 @@ public sealed class MakeInstrumentableCodeFix : CodeFixProvider
         }
 
         return editor.GetChangedDocument();
-    }
-
-    /// <summary>The public face: same attributes, modifiers (less <c>async</c>), signature and doc comment, no body.</summary>
-    private static MethodDeclarationSyntax CreateDeclaration(MethodDeclarationSyntax method)
-    {
-        var trailing = method.GetLastToken().TrailingTrivia;
-        var declaration = RemoveModifier(method, SyntaxKind.AsyncKeyword);
-
-        var modifiers = declaration.Modifiers.Add(Token(SyntaxKind.PartialKeyword).WithTrailingTrivia(Space));
-
-        // A partial method with a return value must state its accessibility; an implicit 'private' becomes explicit.
-        if (!modifiers.Any(modifier => SyntaxFacts.IsAccessibilityModifier(modifier.Kind())))
-        {
-            modifiers = modifiers.Insert(0, Token(SyntaxKind.PrivateKeyword).WithTrailingTrivia(Space));
-        }
-
-        // The first modifier carries the declaration's indentation, which sat on the old first modifier or on the return type.
-        var indentation = declaration.Modifiers.Count > 0 ? declaration.Modifiers[0].LeadingTrivia : declaration.ReturnType.GetLeadingTrivia();
-        if (declaration.Modifiers.Count == 0)
-        {
-            declaration = declaration.WithReturnType(declaration.ReturnType.WithoutLeadingTrivia());
-        }
-
-        modifiers = TokenList(modifiers.Select((modifier, i) => i == 0 ? modifier.WithLeadingTrivia(indentation) : i == 1 ? modifier.WithLeadingTrivia() : modifier));
-        declaration = declaration
-            .WithModifiers(modifiers)
-            .WithBody(null)
-            .WithExpressionBody(null)
-            .WithSemicolonToken(Token(SyntaxKind.SemicolonToken).WithTrailingTrivia(trailing));
-
-        // The token before the body ended with the space or line break that led into it.
-        return declaration.ConstraintClauses.Count > 0
-            ? declaration.WithConstraintClauses(declaration.ConstraintClauses.Replace(
-                declaration.ConstraintClauses.Last(), declaration.ConstraintClauses.Last().WithoutTrailingTrivia()))
-            : declaration.WithParameterList(declaration.ParameterList.WithoutTrailingTrivia());
-    }
-
-    /// <summary>The body, moved as it is into <c>private [static] [async] T NameCore(...)</c>.</summary>
-    private static MethodDeclarationSyntax CreateCore(MethodDeclarationSyntax method)
-    {
-        var indentation = method.GetLeadingTrivia().LastOrDefault(trivia => trivia.IsKind(SyntaxKind.WhitespaceTrivia));
-        var endOfLine = method.GetLastToken().TrailingTrivia.FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
-        if (endOfLine == default)
-        {
-            endOfLine = CarriageReturnLineFeed;
-        }
-
-        var modifiers = new List<SyntaxToken> { Token(SyntaxKind.PrivateKeyword) };
-        foreach (var kind in new[] { SyntaxKind.StaticKeyword, SyntaxKind.UnsafeKeyword, SyntaxKind.AsyncKeyword })
-        {
-            if (method.Modifiers.Any(kind))
-            {
-                modifiers.Add(Token(kind));
-            }
-        }
-
-        var leading = indentation == default ? TriviaList(endOfLine) : TriviaList(endOfLine, indentation);
-        modifiers[0] = modifiers[0].WithLeadingTrivia(leading);
-        for (int i = 0; i < modifiers.Count; i++)
-        {
-            modifiers[i] = modifiers[i].WithTrailingTrivia(Space);
-        }
-
-        var parameters = method.ParameterList.Parameters.Select(CoreParameter);
-        return MethodDeclaration(method.ReturnType.WithoutLeadingTrivia(), method.Identifier.ValueText + "Core")
-            .WithIdentifier(Identifier(method.Identifier.LeadingTrivia, method.Identifier.ValueText + "Core", method.Identifier.TrailingTrivia))
-            .WithModifiers(TokenList(modifiers))
-            .WithTypeParameterList(method.TypeParameterList)
-            .WithParameterList(method.ParameterList.WithParameters(SeparatedList(parameters, method.ParameterList.Parameters.GetSeparators())))
-            .WithConstraintClauses(method.ConstraintClauses)
-            .WithBody(method.Body)
-            .WithExpressionBody(method.ExpressionBody)
-            .WithSemicolonToken(method.SemicolonToken);
-    }
-
-    /// <summary>
-    /// Attributes (<c>[Tag]</c>, <c>[Hashed]</c>, caller info...) and default values belong to the declaration callers
-    /// see; the Core keeps only <c>[EnumeratorCancellation]</c>, which must sit on the iterator itself, and drops <c>this</c>.
-    /// </summary>
-    private static ParameterSyntax CoreParameter(ParameterSyntax parameter)
-    {
-        var leading = parameter.GetLeadingTrivia();
-        var kept = parameter.AttributeLists
-            .Select(list => list.WithAttributes(SeparatedList(list.Attributes.Where(attribute => attribute.Name.ToString().Contains("EnumeratorCancellation")))))
-            .Where(list => list.Attributes.Count > 0);
-        var core = parameter.WithAttributeLists(List(kept));
-        if (core.Default is not null)
-        {
-            core = core.WithIdentifier(core.Identifier.WithTrailingTrivia(core.Default.GetTrailingTrivia())).WithDefault(null);
-        }
-
-        int thisIndex = core.Modifiers.IndexOf(SyntaxKind.ThisKeyword);
-        if (thisIndex >= 0)
-        {
-            core = core.WithModifiers(core.Modifiers.RemoveAt(thisIndex));
-        }
-
-        return core.WithLeadingTrivia(leading);
-    }
-
-    private static MethodDeclarationSyntax RemoveModifier(MethodDeclarationSyntax method, SyntaxKind kind)
-    {
-        int index = method.Modifiers.IndexOf(kind);
-        if (index < 0)
-        {
-            return method;
-        }
-
-        var removed = method.Modifiers[index];
-        var modifiers = method.Modifiers.RemoveAt(index);
-        if (index == 0 && modifiers.Count > 0)
-        {
-            modifiers = modifiers.Replace(modifiers[0], modifiers[0].WithLeadingTrivia(removed.LeadingTrivia));
-        }
-        else if (index == 0)
-        {
-            return method.WithModifiers(modifiers).WithReturnType(method.ReturnType.WithLeadingTrivia(removed.LeadingTrivia));
-        }
-
-        return method.WithModifiers(modifiers);
     }
 
     private static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax type)

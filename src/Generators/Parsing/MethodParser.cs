@@ -93,6 +93,11 @@ internal sealed class MethodParser
             {
                 return null; // TK1002, reported by the analyzer.
             }
+
+            if (type.Name.Length == 0)
+            {
+                return null; // a C# 14 extension block, which cannot hold partial members (TK1001, reported by the analyzer).
+            }
         }
 
         if (_method.ReturnsByRef || _method.ReturnsByRefReadonly)
@@ -110,7 +115,7 @@ internal sealed class MethodParser
         var (shape, resultType) = Symbols.ReturnShapeOf(_method.ReturnType);
 
         var eventAttribute = Symbols.Find(attributes, AttributeNames.BusinessEvent);
-        var core = FindCore(coreName);
+        var core = CoreMethods.Find(_method);
         if (core is null)
         {
             // A bodiless [BusinessEvent] void method with nothing else to wrap is an event you call.
@@ -122,9 +127,13 @@ internal sealed class MethodParser
                 return null;
             }
         }
-        else if (core.IsAsync && core.ReturnsVoid)
+        else
         {
-            Report(DiagnosticDescriptors.AsyncVoidCore, coreName);
+            coreName = core.Name;
+            if (core.IsAsync && core.ReturnsVoid)
+            {
+                Report(DiagnosticDescriptors.AsyncVoidCore, coreName);
+            }
         }
 
         EventSpec? businessEvent = null;
@@ -305,43 +314,6 @@ internal sealed class MethodParser
         }
 
         return string.Join(".", names);
-    }
-
-    /// <summary>Finds <c>NameCore</c> with the same type parameters, parameters, return type and static-ness.</summary>
-    private IMethodSymbol? FindCore(string coreName)
-    {
-        foreach (var candidate in _method.ContainingType.GetMembers(coreName).OfType<IMethodSymbol>())
-        {
-            // A static Core under an instance method is fine: the wrapper calls it the same way.
-            if ((_method.IsStatic && !candidate.IsStatic)
-                || candidate.Arity != _method.Arity
-                || candidate.Parameters.Length != _method.Parameters.Length
-                || candidate.ReturnsByRef || candidate.ReturnsByRefReadonly)
-            {
-                continue;
-            }
-
-            // Compare with the Core's type parameters replaced by the method's own.
-            var core = candidate.Arity == 0 ? candidate : candidate.Construct(_method.TypeParameters.CastArray<ITypeSymbol>().ToArray());
-            if (!SymbolEqualityComparer.Default.Equals(core.ReturnType, _method.ReturnType))
-            {
-                continue;
-            }
-
-            bool parametersMatch = true;
-            for (int i = 0; i < core.Parameters.Length && parametersMatch; i++)
-            {
-                parametersMatch = core.Parameters[i].RefKind == _method.Parameters[i].RefKind
-                    && SymbolEqualityComparer.Default.Equals(core.Parameters[i].Type, _method.Parameters[i].Type);
-            }
-
-            if (parametersMatch)
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 
     private TraceSpec? ParseTrace(AttributeData? attribute)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -20,7 +21,7 @@ public sealed class NotInstrumentableAnalyzer : ToolkitAnalyzer
     public static readonly DiagnosticDescriptor MethodNotPartial = new(
         "TK1001",
         "Instrumented method must be a partial declaration",
-        "'{0}' has [{1}] but is not a partial method declaration without a body, so it cannot be instrumented: declare it 'partial' and move its body to '{2}'",
+        "'{0}' has [{1}] but is not a partial method declaration without a body, so it cannot be instrumented: {2}",
         RuleCategories.Usage,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
@@ -45,10 +46,11 @@ public sealed class NotInstrumentableAnalyzer : ToolkitAnalyzer
         }
 
         var attributes = known.MethodAttributes;
-        start.RegisterSymbolAction(context => Analyze(context, attributes), SymbolKind.Method);
+        var extensionMembers = new ConcurrentDictionary<Location, bool>();
+        start.RegisterSymbolAction(context => Analyze(context, attributes, extensionMembers), SymbolKind.Method);
     }
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol?[] attributes)
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol?[] attributes, ConcurrentDictionary<Location, bool> extensionMembers)
     {
         var method = (IMethodSymbol)context.Symbol;
         var first = FirstAttribute(method, attributes);
@@ -57,10 +59,17 @@ public sealed class NotInstrumentableAnalyzer : ToolkitAnalyzer
             return; // not ours, or the user-written half of a partial method (the generator reports that, TK1004).
         }
 
-        if (!method.IsPartialDefinition)
+        // An extension block member comes with a static method the compiler derives from it, at the same location.
+        bool inExtensionBlock = BodyMove.IsInExtensionBlock(method);
+        if (inExtensionBlock && !extensionMembers.TryAdd(method.Locations[0], true))
+        {
+            return;
+        }
+
+        if (!method.IsPartialDefinition || inExtensionBlock)
         {
             string shortName = first.Name.EndsWith("Attribute", System.StringComparison.Ordinal) ? first.Name.Substring(0, first.Name.Length - "Attribute".Length) : first.Name;
-            context.ReportDiagnostic(Diagnostic.Create(MethodNotPartial, method.Locations[0], method.Name, shortName, method.Name + "Core"));
+            context.ReportDiagnostic(Diagnostic.Create(MethodNotPartial, method.Locations[0], method.Name, shortName, BodyMove.Plan(method).Advice));
             return;
         }
 
