@@ -90,10 +90,21 @@ internal sealed class MethodEmitter
         _writer.WriteLine("[global::System.Diagnostics.DebuggerStepThrough]");
         string parameters = string.Join(", ", _method.Parameters.Select(p => p.Modifiers + p.Type + " " + p.Name));
         string modifiers = _method.Modifiers.Length == 0 ? "" : _method.Modifiers + " ";
+        if (_method.NullableOblivious)
+        {
+            // The signature as written: its reference types are oblivious, neither nullable nor not.
+            _writer.WriteLine("#nullable disable");
+        }
+
         _writer.WriteLine($"{modifiers}partial {_method.ReturnType} {_method.Name}{_method.TypeParameters}({parameters})");
         foreach (string constraint in _method.Constraints)
         {
             _writer.WriteLine("    " + constraint);
+        }
+
+        if (_method.NullableOblivious)
+        {
+            _writer.WriteLine("#nullable enable");
         }
 
         _writer.OpenBlock();
@@ -215,7 +226,7 @@ internal sealed class MethodEmitter
             _writer.WriteLine(_method.Shape == ReturnShape.Void ? CoreCall() + ";" : "return " + CoreCall() + ";");
             if (_method.Shape == ReturnShape.Void)
             {
-                _writer.WriteLine("return;");
+                _writer.WriteLine(_method.DoesNotReturn ? CoreReturnedThrow : "return;");
             }
 
             _writer.CloseBlock();
@@ -322,7 +333,18 @@ internal sealed class MethodEmitter
         _writer.OpenBlock("finally");
         _writer.WriteLine(CompleteCall());
         _writer.CloseBlock();
+
+        if (_method.DoesNotReturn && _method.Shape == ReturnShape.Void)
+        {
+            // Nullable analysis sees the end of a try/finally as reachable even when its try cannot end (CS8763).
+            _writer.WriteLine();
+            _writer.WriteLine(CoreReturnedThrow);
+        }
     }
+
+    /// <summary>Where a <c>[DoesNotReturn]</c> void method would fall through: only if its Core broke the same promise.</summary>
+    private string CoreReturnedThrow =>
+        $"throw new global::System.InvalidOperationException({Identifiers.Literal($"'{_method.CoreName}' returned, but it is marked [DoesNotReturn].")});";
 
     private void EmitSyncCall()
     {
@@ -331,6 +353,21 @@ internal sealed class MethodEmitter
             _writer.WriteLine(CoreCall() + ";");
             EmitEventWrite();
         }
+        else if (!NeedsResult && _method.Event is null)
+        {
+            // Returned straight from the call, the result keeps the flow state the Core's attributes give it.
+            _writer.WriteLine($"return {CoreCall()};");
+        }
+        else if (_method.ResultCarriesFlowState)
+        {
+            // The compiler tracks [NotNullWhen] and the like through the call's bool, not through a local holding it.
+            _writer.OpenBlock($"if ({CoreCall()})");
+            EmitConstantResult("true");
+            _writer.CloseBlock();
+            _writer.OpenBlock("else");
+            EmitConstantResult("false");
+            _writer.CloseBlock();
+        }
         else
         {
             _writer.WriteLine($"var __result = {CoreCall()};");
@@ -338,6 +375,18 @@ internal sealed class MethodEmitter
             EmitEventWrite();
             _writer.WriteLine("return __result;");
         }
+    }
+
+    private void EmitConstantResult(string value)
+    {
+        if (NeedsResult)
+        {
+            _writer.WriteLine($"const bool __result = {value};");
+            EmitResultTags("__result");
+        }
+
+        EmitEventWrite();
+        _writer.WriteLine($"return {value};");
     }
 
     private void EmitTaskBody()
@@ -352,6 +401,7 @@ internal sealed class MethodEmitter
         _writer.WriteLine("bool __pending = false;");
         _writer.OpenBlock("try");
         _writer.WriteLine($"var __task = {CoreCall()};");
+        EmitNullTaskReturn();
         _writer.OpenBlock("if (!__task.IsCompleted)");
         _writer.WriteLine("__pending = true;");
         string awaitCall = AwaitCall();
@@ -422,6 +472,7 @@ internal sealed class MethodEmitter
     {
         bool generic = IsGenericTask;
         _writer.WriteLine($"var __task = {CoreCall()};");
+        EmitNullTaskReturn();
         _writer.OpenBlock("if (!__task.IsCompleted)");
         _writer.WriteLine($"return {AwaitCall()};");
         _writer.CloseBlock();
@@ -445,6 +496,21 @@ internal sealed class MethodEmitter
         _writer.CloseBlock();
         _writer.WriteLine();
         _writer.WriteLine("return __task;");
+    }
+
+    /// <summary>
+    /// A Core that returns a null <c>Task</c> gets it back to its caller, as it would with nothing listening: the
+    /// caller's await fails, not the wrapper. The call counts as completed.
+    /// </summary>
+    private void EmitNullTaskReturn()
+    {
+        if (_method.Shape is ReturnShape.Task or ReturnShape.TaskOfT)
+        {
+            _writer.OpenBlock("if (__task is null)");
+            _writer.WriteLine("return __task!;");
+            _writer.CloseBlock();
+            _writer.WriteLine();
+        }
     }
 
     private void EmitCompletedFailure(string task, string activity, bool successTags = false)

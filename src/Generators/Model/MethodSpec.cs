@@ -11,6 +11,9 @@ namespace Toolkit.Generators.Model;
 /// <param name="CancellationToken">The name of the method's <c>CancellationToken</c> parameter, if any.</param>
 /// <param name="Logged">The logger of a <c>[Logged]</c> method.</param>
 /// <param name="HasCore">False for a bodiless <c>[BusinessEvent]</c> method: calling it writes the event.</param>
+/// <param name="ResultCarriesFlowState">A <see langword="bool"/> result that tells the caller about its parameters (<c>[NotNullWhen]</c>...), which the compiler tracks only through the call itself.</param>
+/// <param name="DoesNotReturn">The method is <c>[DoesNotReturn]</c> (and so is its Core).</param>
+/// <param name="NullableOblivious">The declaration is written with nullable annotations off; the implementation's signature must be too.</param>
 /// <param name="Slo">The method's service-level objectives, carried to the telemetry manifest.</param>
 internal sealed record MethodSpec(
     string Name,
@@ -33,6 +36,9 @@ internal sealed record MethodSpec(
     EventSpec? Event,
     LoggerSpec? Logged,
     bool HasCore,
+    bool ResultCarriesFlowState,
+    bool DoesNotReturn,
+    bool NullableOblivious,
     string TelemetryClass,
     SloSpec? Slo = null)
 {

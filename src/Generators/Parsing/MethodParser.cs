@@ -19,12 +19,14 @@ internal sealed class MethodParser
 
     private readonly IMethodSymbol _method;
     private readonly MethodDeclarationSyntax _syntax;
+    private readonly SemanticModel _model;
     private readonly List<DiagnosticInfo> _diagnostics = new();
 
-    private MethodParser(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    private MethodParser(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model)
     {
         _method = method;
         _syntax = syntax;
+        _model = model;
     }
 
     /// <summary>
@@ -46,7 +48,7 @@ internal sealed class MethodParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new MethodParser(method, syntax).Parse(attributes, context.SemanticModel.Compilation.AssemblyName);
+        return new MethodParser(method, syntax, context.SemanticModel).Parse(attributes, context.SemanticModel.Compilation.AssemblyName);
     }
 
     private MethodResult Parse(ImmutableArray<AttributeData> attributes, string? assemblyName)
@@ -86,6 +88,13 @@ internal sealed class MethodParser
             {
                 return null; // TK1002, reported by the analyzer.
             }
+
+            if (type.IsFileLocal)
+            {
+                // Every part of a file-local type lives in one file, so generated code cannot add to it.
+                Report(DiagnosticDescriptors.FileLocalType, _method.Name, type.Name);
+                return null;
+            }
         }
 
         if (_method.ReturnsByRef || _method.ReturnsByRefReadonly)
@@ -115,9 +124,14 @@ internal sealed class MethodParser
                 return null;
             }
         }
-        else if (core.IsAsync && core.ReturnsVoid)
+        else
         {
-            Report(DiagnosticDescriptors.AsyncVoidCore, coreName);
+            if (core.IsAsync && core.ReturnsVoid)
+            {
+                Report(DiagnosticDescriptors.AsyncVoidCore, coreName);
+            }
+
+            FlowAttributes.Check(_method, core, (attribute, target) => Report(DiagnosticDescriptors.MissingFlowAttribute, _method.Name, attribute, target, coreName));
         }
 
         EventSpec? businessEvent = null;
@@ -139,13 +153,12 @@ internal sealed class MethodParser
         var calls = ParseInstrument(Symbols.Find(attributes, AttributeNames.Counted), InstrumentKind.Counter);
         var active = ParseInstrument(Symbols.Find(attributes, AttributeNames.InFlight), InstrumentKind.UpDownCounter);
         var slo = ParseSlo(Symbols.Find(attributes, AttributeNames.Slo), duration, calls);
+        var parameters = _method.Parameters.Select(ParseParameter).ToEquatableArray();
+        var returnTag = ParseReturnTag(shape, resultType);
         if (_diagnostics.Any(d => d.Diagnostic.Severity == DiagnosticSeverity.Error))
         {
             return null;
         }
-
-        var parameters = _method.Parameters.Select(ParseParameter).ToEquatableArray();
-        var returnTag = ParseReturnTag(shape, resultType);
 
         return new MethodSpec(
             Name: Identifiers.Escape(_method.Name),
@@ -155,7 +168,7 @@ internal sealed class MethodParser
             Shape: shape,
             ResultType: resultType?.ToDisplayString(Symbols.TypeFormat),
             TypeParameters: _method.TypeParameters.IsEmpty ? "" : "<" + string.Join(", ", _method.TypeParameters.Select(t => Identifiers.Escape(t.Name))) + ">",
-            Constraints: _method.TypeParameters.Select(Constraint).Where(c => c is not null).Select(c => c!).ToEquatableArray(),
+            Constraints: ParseConstraints(),
             Parameters: parameters,
             FunctionName: FunctionName(),
             Namespace: _method.ContainingNamespace.IsGlobalNamespace ? "" : _method.ContainingNamespace.ToDisplayString(),
@@ -173,6 +186,9 @@ internal sealed class MethodParser
                 ? businessEvent?.Logger ?? EventParser.Logger(_method, (descriptor, arguments) => Report(descriptor, loggedAttribute, arguments))
                 : null,
             HasCore: core is not null,
+            ResultCarriesFlowState: FlowAttributes.ResultCarriesFlowState(_method),
+            DoesNotReturn: FlowAttributes.DoesNotReturn(_method),
+            NullableOblivious: (_model.GetNullableContext(_syntax.ReturnType.SpanStart) & NullableContext.AnnotationsEnabled) == 0,
             TelemetryClass: SourceSpec.HolderFor(assemblyName),
             Slo: slo);
     }
@@ -269,7 +285,12 @@ internal sealed class MethodParser
             _ => "class",
         };
 
-        string prefix = (type.TypeKind == TypeKind.Struct && type.IsReadOnly ? "readonly " : "") + (type.IsRefLikeType ? "ref " : "");
+        // An unsafe context belongs to one declaration of a partial type: pointer signatures need it on the generated part too.
+        bool isUnsafe = type.DeclaringSyntaxReferences.Any(reference =>
+            reference.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.UnsafeKeyword));
+        string prefix = (isUnsafe ? "unsafe " : "")
+            + (type.TypeKind == TypeKind.Struct && type.IsReadOnly ? "readonly " : "")
+            + (type.IsRefLikeType ? "ref " : "");
         return prefix + "partial " + keyword;
     }
 
@@ -432,14 +453,30 @@ internal sealed class MethodParser
             _ => "in ", // in and ref readonly
         };
 
+        bool isDynamic = parameter.Type.TypeKind == TypeKind.Dynamic;
+        if (isDynamic)
+        {
+            if (parameter.RefKind != RefKind.None)
+            {
+                Report(DiagnosticDescriptors.UnsupportedParameter, _method.Name, parameter.Name, "a dynamic passed by reference cannot be handed on without binding the call at run time; pass it as object");
+            }
+
+            // Passed on as object, the Core call binds at compile time (a dynamic argument would bind it at run time, which is not trimmable).
+            argumentPrefix = "(object)";
+        }
+
         TagSpec? tag = null;
         if (Symbols.Find(parameter.GetAttributes(), AttributeNames.Tag) is { } tagAttribute)
         {
-            if (parameter.RefKind == RefKind.Out)
+            if (isDynamic)
+            {
+                Report(DiagnosticDescriptors.InvalidTagTarget, tagAttribute, "the dynamic parameter '" + parameter.Name + "'", _method.Name);
+            }
+            else if (parameter.RefKind == RefKind.Out)
             {
                 Report(DiagnosticDescriptors.InvalidTagTarget, tagAttribute, "the out parameter '" + parameter.Name + "'", _method.Name);
             }
-            else if (parameter.Type.IsRefLikeType)
+            else if (parameter.Type.IsRefLikeType || (parameter.Type is ITypeParameterSymbol typeParameter && Symbols.AllowsRefLikeType(typeParameter)))
             {
                 Report(DiagnosticDescriptors.InvalidTagTarget, tagAttribute, "the ref struct parameter '" + parameter.Name + "'", _method.Name);
             }
@@ -459,7 +496,7 @@ internal sealed class MethodParser
             return null;
         }
 
-        if (Symbols.TaggedResult(shape, resultType) is not { } tagged)
+        if (Symbols.TaggedResult(shape, resultType) is not { } tagged || tagged is ITypeParameterSymbol typeParameter && Symbols.AllowsRefLikeType(typeParameter))
         {
             Report(DiagnosticDescriptors.InvalidTagTarget, attribute, "the return value", _method.Name);
             return null;
@@ -520,6 +557,31 @@ internal sealed class MethodParser
         return new TagSpec(key, TagValueKind.Object, spanOnly, null);
     }
 
+    /// <summary>
+    /// The <c>where</c> clauses the implementation must repeat. An override inherits its constraints and may only
+    /// restate <c>class</c>, <c>struct</c> or <c>default</c>, so it gets exactly the clauses it wrote (CS0460 otherwise).
+    /// </summary>
+    private EquatableArray<string> ParseConstraints()
+    {
+        if (_method.IsOverride || !_method.ExplicitInterfaceImplementations.IsEmpty)
+        {
+            return _syntax.ConstraintClauses
+                .Select(clause => "where " + clause.Name.Identifier.Text + " : " + string.Join(", ", clause.Constraints.Select(c => c.ToString())))
+                .ToEquatableArray();
+        }
+
+        var constraints = new List<string>();
+        foreach (var parameter in _method.TypeParameters)
+        {
+            if (Constraint(parameter) is { } constraint)
+            {
+                constraints.Add(constraint);
+            }
+        }
+
+        return constraints.ToEquatableArray();
+    }
+
     private static string? Constraint(ITypeParameterSymbol parameter)
     {
         var parts = new List<string>();
@@ -544,6 +606,11 @@ internal sealed class MethodParser
         if (parameter.HasConstructorConstraint)
         {
             parts.Add("new()");
+        }
+
+        if (Symbols.AllowsRefLikeType(parameter))
+        {
+            parts.Add("allows ref struct");
         }
 
         return parts.Count == 0 ? null : "where " + Identifiers.Escape(parameter.Name) + " : " + string.Join(", ", parts);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -86,6 +87,20 @@ internal static class Symbols
     /// </summary>
     public static ITypeSymbol? TaggedResult(ReturnShape shape, ITypeSymbol? result) =>
         shape == ReturnShape.AsyncEnumerable ? null : result;
+
+    /// <summary>
+    /// Whether a type parameter says <c>allows ref struct</c> (C# 13). Read through reflection: the generator builds
+    /// against an older Roslyn that lacks the property, while the compilers that can parse the constraint have it.
+    /// </summary>
+    public static bool AllowsRefLikeType(ITypeParameterSymbol parameter) => s_allowsRefLikeType?.Invoke(parameter) ?? false;
+
+    private static readonly Func<ITypeParameterSymbol, bool>? s_allowsRefLikeType = CreateAllowsRefLikeType();
+
+    private static Func<ITypeParameterSymbol, bool>? CreateAllowsRefLikeType()
+    {
+        var getter = typeof(ITypeParameterSymbol).GetProperty("AllowsRefLikeType")?.GetMethod;
+        return getter is null ? null : (Func<ITypeParameterSymbol, bool>)Delegate.CreateDelegate(typeof(Func<ITypeParameterSymbol, bool>), getter);
+    }
 
     public static bool IsType(ITypeSymbol type, string ns, string name, int arity) =>
         type is INamedTypeSymbol named
