@@ -186,6 +186,8 @@ internal sealed class MethodParser
                 ? businessEvent?.Logger ?? EventParser.Logger(_method, (descriptor, arguments) => Report(descriptor, loggedAttribute, arguments))
                 : null,
             HasCore: core is not null,
+            NeedsUnsafeContext: !_syntax.Modifiers.Any(SyntaxKind.UnsafeKeyword)
+                && (Symbols.ContainsPointer(_method.ReturnType) || _method.Parameters.Any(p => Symbols.ContainsPointer(p.Type))),
             ResultCarriesFlowState: FlowAttributes.ResultCarriesFlowState(_method),
             DoesNotReturn: FlowAttributes.DoesNotReturn(_method),
             NullableOblivious: (_model.GetNullableContext(_syntax.ReturnType.SpanStart) & NullableContext.AnnotationsEnabled) == 0,
@@ -285,12 +287,7 @@ internal sealed class MethodParser
             _ => "class",
         };
 
-        // An unsafe context belongs to one declaration of a partial type: pointer signatures need it on the generated part too.
-        bool isUnsafe = type.DeclaringSyntaxReferences.Any(reference =>
-            reference.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.UnsafeKeyword));
-        string prefix = (isUnsafe ? "unsafe " : "")
-            + (type.TypeKind == TypeKind.Struct && type.IsReadOnly ? "readonly " : "")
-            + (type.IsRefLikeType ? "ref " : "");
+        string prefix = (type.TypeKind == TypeKind.Struct && type.IsReadOnly ? "readonly " : "") + (type.IsRefLikeType ? "ref " : "");
         return prefix + "partial " + keyword;
     }
 

@@ -102,6 +102,15 @@ internal static class Symbols
         return getter is null ? null : (Func<ITypeParameterSymbol, bool>)Delegate.CreateDelegate(typeof(Func<ITypeParameterSymbol, bool>), getter);
     }
 
+    /// <summary>Whether the type is or holds a pointer or function pointer, which only an unsafe context may name.</summary>
+    public static bool ContainsPointer(ITypeSymbol type) => type switch
+    {
+        IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
+        IArrayTypeSymbol array => ContainsPointer(array.ElementType),
+        INamedTypeSymbol { IsGenericType: true } named => named.TypeArguments.Any(ContainsPointer),
+        _ => false,
+    };
+
     public static bool IsType(ITypeSymbol type, string ns, string name, int arity) =>
         type is INamedTypeSymbol named
         && named.Name == name

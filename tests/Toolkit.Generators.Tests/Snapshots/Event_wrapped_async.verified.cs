@@ -32,6 +32,11 @@ namespace Shop
             try
             {
                 var __task = PlaceAsyncCore(region, customerId, cardNumber, amount, cancellationToken);
+                if (__task is null)
+                {
+                    return __task!;
+                }
+
                 if (!__task.IsCompleted)
                 {
                     __pending = true;

@@ -26,8 +26,7 @@ namespace Shop
             string? __errorType = null;
             try
             {
-                var __result = FindCore(key);
-                return __result;
+                return FindCore(key);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
             {
@@ -75,8 +74,7 @@ namespace Shop
             string? __errorType = null;
             try
             {
-                var __result = MapCore<TResult>(entity, map);
-                return __result;
+                return MapCore<TResult>(entity, map);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
             {

@@ -22,8 +22,7 @@ namespace Shop
             global::System.Exception? __exception = null;
             try
             {
-                var __result = RunCore(input);
-                return __result;
+                return RunCore(input);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, null, default, out __errorType) || global::Toolkit.Internal.MethodLog.Keep(__e, out __exception))
             {

@@ -27,8 +27,7 @@ namespace Shop
                 string? __errorType = null;
                 try
                 {
-                    var __result = TwiceCore();
-                    return __result;
+                    return TwiceCore();
                 }
                 catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
                 {

@@ -22,8 +22,7 @@ namespace Shop
                 string? __errorType = null;
                 try
                 {
-                    var __result = SumCore();
-                    return __result;
+                    return SumCore();
                 }
                 catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, null, default, out __errorType))
                 {

@@ -25,8 +25,7 @@ namespace Shop
             string? __errorType = null;
             try
             {
-                var __result = PadCore(@event, width);
-                return __result;
+                return PadCore(@event, width);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
             {
@@ -62,8 +61,7 @@ namespace Shop
             string? __errorType = null;
             try
             {
-                var __result = SumCore(values, ref carry, in offset, more);
-                return __result;
+                return SumCore(values, ref carry, in offset, more);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
             {
@@ -101,8 +99,7 @@ namespace Shop
             string? __errorType = null;
             try
             {
-                var __result = TryParseCore(text, out value);
-                return __result;
+                return TryParseCore(text, out value);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
             {

@@ -37,8 +37,7 @@ namespace Shop
             string? __errorType = null;
             try
             {
-                var __result = PlaceCore(region, orderId, express, quantity);
-                return __result;
+                return PlaceCore(region, orderId, express, quantity);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
             {

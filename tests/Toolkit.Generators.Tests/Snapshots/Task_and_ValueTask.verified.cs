@@ -31,6 +31,11 @@ namespace Shop
             try
             {
                 var __task = CaptureAsyncCore(amount);
+                if (__task is null)
+                {
+                    return __task!;
+                }
+
                 if (!__task.IsCompleted)
                 {
                     __pending = true;

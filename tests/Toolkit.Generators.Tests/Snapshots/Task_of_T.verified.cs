@@ -33,6 +33,11 @@ namespace Shop
             try
             {
                 var __task = CountAsyncCore(sku, cancellationToken);
+                if (__task is null)
+                {
+                    return __task!;
+                }
+
                 if (!__task.IsCompleted)
                 {
                     __pending = true;

@@ -91,4 +91,8 @@ namespace Shop
             }
         }
     }
+
+    partial struct Buffer
+    {
+    }
 }
