@@ -153,11 +153,16 @@ internal sealed class MethodParser
         var calls = ParseInstrument(Symbols.Find(attributes, AttributeNames.Counted), InstrumentKind.Counter);
         var active = ParseInstrument(Symbols.Find(attributes, AttributeNames.InFlight), InstrumentKind.UpDownCounter);
         var slo = ParseSlo(Symbols.Find(attributes, AttributeNames.Slo), duration, calls);
-        var parameters = _method.Parameters.Select(ParseParameter).ToEquatableArray();
-        var returnTag = ParseReturnTag(shape, resultType);
-        if (_diagnostics.Any(d => d.Diagnostic.Severity == DiagnosticSeverity.Error))
+        if (HasErrors())
         {
             return null;
+        }
+
+        var parameters = _method.Parameters.Select(ParseParameter).ToEquatableArray();
+        var returnTag = ParseReturnTag(shape, resultType);
+        if (HasErrors())
+        {
+            return null; // TK1012
         }
 
         return new MethodSpec(
@@ -612,6 +617,8 @@ internal sealed class MethodParser
 
         return parts.Count == 0 ? null : "where " + Identifiers.Escape(parameter.Name) + " : " + string.Join(", ", parts);
     }
+
+    private bool HasErrors() => _diagnostics.Any(d => d.Diagnostic.Severity == DiagnosticSeverity.Error);
 
     private void Report(DiagnosticDescriptor descriptor, params object[] arguments) =>
         _diagnostics.Add(new DiagnosticInfo(Diagnostic.Create(descriptor, _syntax.Identifier.GetLocation(), arguments)));
