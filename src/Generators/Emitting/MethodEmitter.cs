@@ -192,7 +192,8 @@ internal sealed class MethodEmitter
                 listened = "__listened";
             }
 
-            _writer.WriteLine($"var __activity = {listened} ? {Instrumentation}.StartActivity({_holder}.ActivitySource, {Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind}) : null;");
+            string ns = _method.Namespace.Length > 0 ? Identifiers.Literal(_method.Namespace) : "null";
+            _writer.WriteLine($"var __activity = {listened} ? {Instrumentation}.StartActivity({_holder}.ActivitySource, {Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind}, {Identifiers.Literal(_method.FunctionName)}, {ns}) : null;");
             locals.Add(($"{ActivityType}? __activity", "__activity"));
             listening.Add("__activity is not null");
         }
@@ -238,15 +239,10 @@ internal sealed class MethodEmitter
             EmitInstrumentedPathStart(locals);
         }
 
-        if (_method.Trace is not null)
+        if (_method.Trace is not null && SpanTags.Any())
         {
+            // code.function.name and code.namespace were set as the span started.
             _writer.OpenBlock("if (__activity is { IsAllDataRequested: true })");
-            _writer.WriteLine($"__activity.SetTag(\"code.function.name\", {Identifiers.Literal(_method.FunctionName)});");
-            if (_method.Namespace.Length > 0)
-            {
-                _writer.WriteLine($"__activity.SetTag(\"code.namespace\", {Identifiers.Literal(_method.Namespace)});");
-            }
-
             foreach (var parameter in SpanTags)
             {
                 _writer.WriteLine($"__activity.SetTag({Identifiers.Literal(parameter.Tag!.Key)}, {TagValue(parameter.Tag, parameter.Name)});");
@@ -544,6 +540,11 @@ internal sealed class MethodEmitter
     /// <summary>The local function that awaits a pending task and then completes the telemetry.</summary>
     private void EmitAwait()
     {
+        if (UsesSharedCompletion && HasCompletion)
+        {
+            return;
+        }
+
         bool generic = IsGenericTask;
         var parameters = new[] { $"{_method.ReturnType} __task" }
             .Concat(State(awaiting: true).Select(s => s.Declaration));
@@ -715,9 +716,37 @@ internal sealed class MethodEmitter
         _writer.CloseBlock();
     }
 
+    /// <summary>
+    /// Whether the call ends in <c>Completion</c>, shared by all methods, rather than in local functions of its own:
+    /// when its metrics carry no tags of its own (no <c>[Tag]</c> on them, no return tag), and it has no in-flight count,
+    /// no <c>[Logged]</c> record and no business event.
+    /// </summary>
+    private bool UsesSharedCompletion =>
+        !MetricTags.Any() && _method.ReturnTag is null && _method.Active is null && _method.Logged is null && _method.Event is null;
+
+    private const string Completion = "global::Toolkit.Internal.Completion";
+
+    /// <summary>The arguments <c>Completion</c> takes after the task: span, start, enabled instruments, function.</summary>
+    private string SharedCompletionArguments
+    {
+        get
+        {
+            string activity = _method.Trace is null ? "null" : "__activity";
+            string start = _method.Duration is null ? "0L" : "__start";
+            string duration = _method.Duration is { } d ? $"__timed ? {_holder}.{d.FieldName} : null" : "null";
+            string calls = _method.Calls is { } c ? $"__counted ? {_holder}.{c.FieldName} : null" : "null";
+            return $"{activity}, {start}, {duration}, {calls}, {Identifiers.Literal(_method.FunctionName)}";
+        }
+    }
+
     /// <summary>The local function that records the call's metrics and ends its span.</summary>
     private void EmitComplete()
     {
+        if (UsesSharedCompletion)
+        {
+            return;
+        }
+
         _writer.WriteLine();
         _writer.OpenBlock($"static void __Complete({string.Join(", ", State(awaiting: false).Select(s => s.Declaration))})");
         var flags = new List<string>();
@@ -892,9 +921,13 @@ internal sealed class MethodEmitter
         }
     }
 
-    private string AwaitCall() => $"__Await({string.Join(", ", new[] { "__task" }.Concat(State(awaiting: true).Select(s => s.Argument)))})";
+    private string AwaitCall() => UsesSharedCompletion && HasCompletion
+        ? $"{Completion}.Await(__task, {SharedCompletionArguments})"
+        : $"__Await({string.Join(", ", new[] { "__task" }.Concat(State(awaiting: true).Select(s => s.Argument)))})";
 
-    private string CompleteCall() => $"__Complete({string.Join(", ", State(awaiting: false).Select(s => s.Argument))});";
+    private string CompleteCall() => UsesSharedCompletion
+        ? $"{Completion}.Complete({SharedCompletionArguments}, __errorType);"
+        : $"__Complete({string.Join(", ", State(awaiting: false).Select(s => s.Argument))});";
 
     private string CoreCall() =>
         $"{_method.CoreName}{_method.TypeParameters}({string.Join(", ", _method.Parameters.Select(p => p.ArgumentPrefix + p.Name))})";

@@ -11,17 +11,11 @@ namespace Shop
         public static partial int Length<T>(T value, global::System.Func<T, int> measure)
             where T : allows ref struct
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Spans.Length", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Spans.Length", global::System.Diagnostics.ActivityKind.Internal, "Spans.Length", "Shop") : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             if (!(__activity is not null || __timed))
             {
                 return LengthCore<T>(value, measure);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Spans.Length");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             long __start = (__timed && __activity is null) ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
@@ -37,22 +31,7 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity, __start, __timed, __errorType);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity, long __start, bool __timed, string? __errorType)
-            {
-                if (__timed)
-                {
-                    var __tags = new global::System.Diagnostics.TagList();
-                    __tags.Add("code.function.name", "Spans.Length");
-                    if (__errorType is not null)
-                    {
-                        __tags.Add("error.type", __errorType);
-                    }
-                    global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::Toolkit.Internal.Instrumentation.ElapsedSeconds(__activity, __start), in __tags);
-                }
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, __start, __timed ? global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration : null, null, "Spans.Length", __errorType);
             }
         }
 
@@ -61,16 +40,10 @@ namespace Shop
             where TSource : struct, allows ref struct
             where TResult : allows ref struct
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Spans.Map", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Spans.Map", global::System.Diagnostics.ActivityKind.Internal, "Spans.Map", "Shop") : null;
             if (!(__activity is not null))
             {
                 return MapCore<TSource, TResult>(value, map);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Spans.Map");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             string? __errorType = null;
@@ -85,12 +58,7 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity)
-            {
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Spans.Map", __errorType);
             }
         }
     }

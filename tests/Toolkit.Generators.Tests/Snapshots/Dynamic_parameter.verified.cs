@@ -10,7 +10,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial string Describe(dynamic value, int depth)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Scripting.Describe", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Scripting.Describe", global::System.Diagnostics.ActivityKind.Internal, "Scripting.Describe", "Shop") : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             if (!(__activity is not null || __timed))
             {
@@ -19,8 +19,6 @@ namespace Shop
 
             if (__activity is { IsAllDataRequested: true })
             {
-                __activity.SetTag("code.function.name", "Scripting.Describe");
-                __activity.SetTag("code.namespace", "Shop");
                 __activity.SetTag("depth", depth);
             }
 

@@ -12,7 +12,7 @@ namespace Shop
         {
             bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
             var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Orders.PlaceAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Orders.PlaceAsync", global::System.Diagnostics.ActivityKind.Internal, "Orders.PlaceAsync", "Shop") : null;
             var __logger = logger;
             bool __event = (__logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Information)) || global::Toolkit.Generated.TestAssembly.Telemetry.Counter_business_events.Enabled || global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
             if (!(__activity is not null || __event))
@@ -22,8 +22,6 @@ namespace Shop
 
             if (__activity is { IsAllDataRequested: true })
             {
-                __activity.SetTag("code.function.name", "Orders.PlaceAsync");
-                __activity.SetTag("code.namespace", "Shop");
                 __activity.SetTag("shop.region", __ToolkitTagOf_Shop_Region(region));
             }
 

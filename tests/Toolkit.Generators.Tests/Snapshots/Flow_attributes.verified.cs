@@ -10,18 +10,12 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial void Fail(string message)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Guard.Fail", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Guard.Fail", global::System.Diagnostics.ActivityKind.Internal, "Guard.Fail", "Shop") : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             if (!(__activity is not null || __timed))
             {
                 FailCore(message);
                 throw new global::System.InvalidOperationException("'FailCore' returned, but it is marked [DoesNotReturn].");
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Guard.Fail");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             long __start = (__timed && __activity is null) ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
@@ -37,41 +31,20 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity, __start, __timed, __errorType);
+                global::Toolkit.Internal.Completion.Complete(__activity, __start, __timed ? global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration : null, null, "Guard.Fail", __errorType);
             }
 
             throw new global::System.InvalidOperationException("'FailCore' returned, but it is marked [DoesNotReturn].");
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity, long __start, bool __timed, string? __errorType)
-            {
-                if (__timed)
-                {
-                    var __tags = new global::System.Diagnostics.TagList();
-                    __tags.Add("code.function.name", "Guard.Fail");
-                    if (__errorType is not null)
-                    {
-                        __tags.Add("error.type", __errorType);
-                    }
-                    global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::Toolkit.Internal.Instrumentation.ElapsedSeconds(__activity, __start), in __tags);
-                }
-                __activity?.Dispose();
-            }
         }
 
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial void Load()
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Guard.Load", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Guard.Load", global::System.Diagnostics.ActivityKind.Internal, "Guard.Load", "Shop") : null;
             if (!(__activity is not null))
             {
                 LoadCore();
                 return;
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Guard.Load");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             string? __errorType = null;
@@ -86,12 +59,7 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity)
-            {
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Guard.Load", __errorType);
             }
         }
 
@@ -99,16 +67,10 @@ namespace Shop
         public partial T NotNull<T>(T? input)
             where T : class
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Guard.NotNull", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Guard.NotNull", global::System.Diagnostics.ActivityKind.Internal, "Guard.NotNull", "Shop") : null;
             if (!(__activity is not null))
             {
                 return NotNullCore<T>(input);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Guard.NotNull");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             string? __errorType = null;
@@ -123,28 +85,17 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity)
-            {
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Guard.NotNull", __errorType);
             }
         }
 
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial string? Trim(string? text)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Guard.Trim", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Guard.Trim", global::System.Diagnostics.ActivityKind.Internal, "Guard.Trim", "Shop") : null;
             if (!(__activity is not null))
             {
                 return TrimCore(text);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Guard.Trim");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             string? __errorType = null;
@@ -159,28 +110,17 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity)
-            {
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Guard.Trim", __errorType);
             }
         }
 
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial bool TryFind(int key, out string value)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Guard.TryFind", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Guard.TryFind", global::System.Diagnostics.ActivityKind.Internal, "Guard.TryFind", "Shop") : null;
             if (!(__activity is not null))
             {
                 return TryFindCore(key, out value);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Guard.TryFind");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             string? __errorType = null;
@@ -224,17 +164,11 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial bool TryGet(int key, out string? value)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Guard.TryGet", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Guard.TryGet", global::System.Diagnostics.ActivityKind.Internal, "Guard.TryGet", "Shop") : null;
             bool __counted = global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Enabled;
             if (!(__activity is not null || __counted))
             {
                 return TryGetCore(key, out value);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Guard.TryGet");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             string? __errorType = null;
@@ -249,22 +183,7 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity, __counted, __errorType);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity, bool __counted, string? __errorType)
-            {
-                if (__counted)
-                {
-                    var __tags = new global::System.Diagnostics.TagList();
-                    __tags.Add("code.function.name", "Guard.TryGet");
-                    if (__errorType is not null)
-                    {
-                        __tags.Add("error.type", __errorType);
-                    }
-                    global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Add(1, in __tags);
-                }
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, __counted ? global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls : null, "Guard.TryGet", __errorType);
             }
         }
     }

@@ -48,7 +48,7 @@ namespace Shop
         {
             bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
             var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Jobs.RunAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Jobs.RunAsync", global::System.Diagnostics.ActivityKind.Internal, "Jobs.RunAsync", "Shop") : null;
             var __logger = logger;
             bool __logged = __logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Error);
             if (!(__activity is not null || __logged))
@@ -60,12 +60,6 @@ namespace Shop
 
             global::System.Threading.Tasks.ValueTask __Instrumented(global::System.Threading.CancellationToken cancellationToken, global::System.Threading.ExecutionContext? __context, global::System.Diagnostics.Activity? __activity, global::Microsoft.Extensions.Logging.ILogger? __logger, bool __logged)
             {
-                if (__activity is { IsAllDataRequested: true })
-                {
-                    __activity.SetTag("code.function.name", "Jobs.RunAsync");
-                    __activity.SetTag("code.namespace", "Shop");
-                }
-
                 long __start = __logged ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
                 string? __errorType = null;
                 global::System.Exception? __exception = null;

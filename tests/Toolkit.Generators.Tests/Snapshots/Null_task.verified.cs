@@ -12,16 +12,10 @@ namespace Shop
         {
             bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
             var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Jobs.NullResult", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Jobs.NullResult", global::System.Diagnostics.ActivityKind.Internal, "Jobs.NullResult", "Shop") : null;
             if (!(__activity is not null))
             {
                 return NullResultCore();
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Jobs.NullResult");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             string? __errorType = null;
@@ -112,17 +106,11 @@ namespace Shop
         {
             bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
             var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Jobs.NullTask", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Jobs.NullTask", global::System.Diagnostics.ActivityKind.Internal, "Jobs.NullTask", "Shop") : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             if (!(__activity is not null || __timed))
             {
                 return NullTaskCore();
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Jobs.NullTask");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             long __start = (__timed && __activity is null) ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
@@ -139,7 +127,7 @@ namespace Shop
                 if (!__task.IsCompleted)
                 {
                     __pending = true;
-                    var __awaiting = __Await(__task, __activity, __start, __timed);
+                    var __awaiting = global::Toolkit.Internal.Completion.Await(__task, __activity, __start, __timed ? global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration : null, null, "Jobs.NullTask");
                     if (__activity is not null)
                     {
                         global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
@@ -168,41 +156,8 @@ namespace Shop
             {
                 if (!__pending)
                 {
-                    __Complete(__activity, __start, __timed, __errorType);
+                    global::Toolkit.Internal.Completion.Complete(__activity, __start, __timed ? global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration : null, null, "Jobs.NullTask", __errorType);
                 }
-            }
-
-            static async global::System.Threading.Tasks.Task __Await(global::System.Threading.Tasks.Task __task, global::System.Diagnostics.Activity? __activity, long __start, bool __timed)
-            {
-                string? __errorType = null;
-                try
-                {
-                    await __task.ConfigureAwait(false);
-                }
-                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, __activity, out __errorType))
-                {
-                    // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
-                    throw;
-                }
-                finally
-                {
-                    __Complete(__activity, __start, __timed, __errorType);
-                }
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity, long __start, bool __timed, string? __errorType)
-            {
-                if (__timed)
-                {
-                    var __tags = new global::System.Diagnostics.TagList();
-                    __tags.Add("code.function.name", "Jobs.NullTask");
-                    if (__errorType is not null)
-                    {
-                        __tags.Add("error.type", __errorType);
-                    }
-                    global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::Toolkit.Internal.Instrumentation.ElapsedSeconds(__activity, __start), in __tags);
-                }
-                __activity?.Dispose();
             }
         }
     }

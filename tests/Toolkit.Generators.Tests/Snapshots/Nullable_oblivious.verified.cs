@@ -10,16 +10,10 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial string? Annotated(string text)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Legacy.Annotated", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Legacy.Annotated", global::System.Diagnostics.ActivityKind.Internal, "Legacy.Annotated", "Shop") : null;
             if (!(__activity is not null))
             {
                 return AnnotatedCore(text);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Legacy.Annotated");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             string? __errorType = null;
@@ -34,12 +28,7 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity)
-            {
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Legacy.Annotated", __errorType);
             }
         }
 
@@ -48,16 +37,10 @@ namespace Shop
         public partial global::System.Collections.Generic.IEnumerable<object> Items(string filter, int? limit)
         #nullable enable
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Legacy.Items", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Legacy.Items", global::System.Diagnostics.ActivityKind.Internal, "Legacy.Items", "Shop") : null;
             if (!(__activity is not null))
             {
                 return ItemsCore(filter, limit);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Legacy.Items");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             string? __errorType = null;
@@ -72,12 +55,7 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity)
-            {
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Legacy.Items", __errorType);
             }
         }
 
@@ -88,16 +66,10 @@ namespace Shop
         {
             bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
             var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Legacy.NameAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Legacy.NameAsync", global::System.Diagnostics.ActivityKind.Internal, "Legacy.NameAsync", "Shop") : null;
             if (!(__activity is not null))
             {
                 return NameAsyncCore(key);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Legacy.NameAsync");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             string? __errorType = null;
@@ -113,7 +85,7 @@ namespace Shop
                 if (!__task.IsCompleted)
                 {
                     __pending = true;
-                    var __awaiting = __Await(__task, __activity);
+                    var __awaiting = global::Toolkit.Internal.Completion.Await(__task, __activity, 0L, null, null, "Legacy.NameAsync");
                     if (__activity is not null)
                     {
                         global::Toolkit.Internal.Instrumentation.RestoreContext(__context, __activity);
@@ -142,32 +114,8 @@ namespace Shop
             {
                 if (!__pending)
                 {
-                    __Complete(__activity);
+                    global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Legacy.NameAsync", __errorType);
                 }
-            }
-
-            static async global::System.Threading.Tasks.Task<string> __Await(global::System.Threading.Tasks.Task<string> __task, global::System.Diagnostics.Activity? __activity)
-            {
-                string? __errorType = null;
-                try
-                {
-                    var __result = await __task.ConfigureAwait(false);
-                    return __result;
-                }
-                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, __activity, out __errorType))
-                {
-                    // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
-                    throw;
-                }
-                finally
-                {
-                    __Complete(__activity);
-                }
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity)
-            {
-                __activity?.Dispose();
             }
         }
     }

@@ -12,18 +12,12 @@ namespace Shop
         {
             bool __listened = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
             var __context = __listened ? global::System.Threading.ExecutionContext.Capture() : null;
-            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Inventory.CountAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = __listened ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Inventory.CountAsync", global::System.Diagnostics.ActivityKind.Internal, "Inventory.CountAsync", "Shop") : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             bool __counted = global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Enabled;
             if (!(__activity is not null || __timed || __counted))
             {
                 return CountAsyncCore(sku, cancellationToken);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Inventory.CountAsync");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             long __start = (__timed && __activity is null) ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;

@@ -10,16 +10,10 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public static partial delegate*<int, int> Pick(bool twice)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Buffer.Pick", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Buffer.Pick", global::System.Diagnostics.ActivityKind.Internal, "Buffer.Pick", "Shop") : null;
             if (!(__activity is not null))
             {
                 return PickCore(twice);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Buffer.Pick");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             string? __errorType = null;
@@ -34,29 +28,18 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity)
-            {
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Buffer.Pick", __errorType);
             }
         }
 
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial int Sum(int* values, int count)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Buffer.Sum", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Buffer.Sum", global::System.Diagnostics.ActivityKind.Internal, "Buffer.Sum", "Shop") : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             if (!(__activity is not null || __timed))
             {
                 return SumCore(values, count);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Buffer.Sum");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             long __start = (__timed && __activity is null) ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
@@ -72,22 +55,7 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity, __start, __timed, __errorType);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity, long __start, bool __timed, string? __errorType)
-            {
-                if (__timed)
-                {
-                    var __tags = new global::System.Diagnostics.TagList();
-                    __tags.Add("code.function.name", "Buffer.Sum");
-                    if (__errorType is not null)
-                    {
-                        __tags.Add("error.type", __errorType);
-                    }
-                    global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::Toolkit.Internal.Instrumentation.ElapsedSeconds(__activity, __start), in __tags);
-                }
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, __start, __timed ? global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration : null, null, "Buffer.Sum", __errorType);
             }
         }
     }
