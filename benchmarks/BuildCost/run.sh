@@ -8,7 +8,7 @@
 # and the median user+sys CPU seconds of the compiler server and MSBuild are compared; then one more build of the
 # instrumented copy with -p:ReportAnalyzer=true splits the time between our generator, the analyzers and the compiler.
 #   benchmarks/BuildCost/run.sh [methods] [runs]
-# KEEP=1 keeps the work folder. Timings are only comparable on a quiet machine; the ratio is steadier than the seconds.
+# AOT=false builds without IsAotCompatible (whose trimming analyzer is most of the cost); KEEP=1 keeps the work folder. Timings are only comparable on a quiet machine; the ratio is steadier than the seconds.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 methods=${1:-1000}
@@ -35,7 +35,7 @@ project() { # $1 = folder
     <Nullable>enable</Nullable>
     <ImplicitUsings>disable</ImplicitUsings>
     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-    <IsAotCompatible>true</IsAotCompatible>
+    <IsAotCompatible>${AOT:-true}</IsAotCompatible>
     <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
     <!-- The compiler runs as a child process of the build, so its CPU time is counted. -->
     <UseSharedCompilation>false</UseSharedCompilation>
@@ -128,9 +128,9 @@ generate() { # $1 = folder, $2 = instrumented
 
 cpu() { # $1 = folder, rest = extra arguments; prints user+sys seconds of the build and everything it started
   local start end
-  start=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
+  start=$(awk '{print $14+$15+$16+$17}' /proc/$BASHPID/stat)
   ( cd "$1" && dotnet build --no-restore --no-incremental -c Release -nologo -v q -m:1 -nodeReuse:false "${@:2}" >"$1/build.log" 2>&1 ) || { cat "$1/build.log"; exit 1; }
-  end=$(awk '{print $14+$15+$16+$17}' /proc/$$/stat)
+  end=$(awk '{print $14+$15+$16+$17}' /proc/$BASHPID/stat)
   echo "scale=2; ($end - $start) / $(getconf CLK_TCK)" | bc
 }
 
@@ -155,7 +155,7 @@ done
 echo "ratio instrumented/plain: $(echo "scale=3; ${result[instrumented]} / ${result[plain]}" | bc)"
 
 # Where the instrumented build's time goes (one more build, not part of the medians).
-(cd "$work/instrumented" && dotnet build --no-restore --no-incremental -c Release -nologo -v n -m:1 -nodeReuse:false \
+(cd "$work/instrumented" && dotnet build --no-restore --no-incremental -c Release -nologo -v d -m:1 -nodeReuse:false \
   -p:ReportAnalyzer=true -p:EmitCompilerGeneratedFiles=true > report.log 2>&1) || { cat "$work/instrumented/report.log"; exit 1; }
-grep -E "Total (analyzer|generator) execution time|^ +[0-9.]+ +[0-9]+ +(Toolkit|Microsoft|ILLink|System)[A-Za-z.]*( |$)" "$work/instrumented/report.log" | sed 's/^ *//' | head -24
+grep -E "Total (analyzer|generator) execution time|^ +[0-9.<]+ +[0-9<]+ +(Toolkit|Microsoft|ILLink|System)[A-Za-z.]*," "$work/instrumented/report.log" | sed -E 's/^ *//; s/, Version=.*//' | head -24
 echo "generated lines: $(find "$work/instrumented/obj" -name '*.g.cs' -path '*generated*' -exec cat {} + | wc -l)"

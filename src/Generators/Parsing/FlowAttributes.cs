@@ -20,6 +20,7 @@ internal static class FlowAttributes
     private static readonly string[] s_method = ["DoesNotReturnAttribute", "MemberNotNullAttribute", "MemberNotNullWhenAttribute"];
     private static readonly string[] s_return = ["NotNullAttribute", "NotNullIfNotNullAttribute"];
     private static readonly string[] s_parameter = ["NotNullAttribute", "NotNullWhenAttribute", "NotNullIfNotNullAttribute", "AllowNullAttribute"];
+    private static readonly string[] s_parameterNullableCore = ["NotNullAttribute", "NotNullWhenAttribute", "NotNullIfNotNullAttribute"];
 
     // Conditional postconditions: the compiler tracks them through the bool a call returns, not through a local holding it.
     private static readonly string[] s_conditional = ["NotNullWhenAttribute", "MaybeNullWhenAttribute", "MemberNotNullWhenAttribute"];
@@ -27,15 +28,17 @@ internal static class FlowAttributes
     /// <summary>Reports each promise of <paramref name="method"/> that <paramref name="core"/> does not make, as (attribute, where).</summary>
     public static void Check(IMethodSymbol method, IMethodSymbol core, Action<string, string> report)
     {
-        Compare(method.GetAttributes(), core.GetAttributes(), s_method, "the method", report);
-        Compare(method.GetReturnTypeAttributes(), core.GetReturnTypeAttributes(), s_return, "the return value", report);
+        // The Core's attributes are bound only when the declaration has one of these: most methods have none.
+        Compare(method.GetAttributes(), core, static c => c.GetAttributes(), s_method, "the method", report);
+        Compare(method.GetReturnTypeAttributes(), core, static c => c.GetReturnTypeAttributes(), s_return, "the return value", report);
         for (int i = 0; i < method.Parameters.Length; i++)
         {
             var parameter = method.Parameters[i];
-            var required = parameter.Type.IsReferenceType && core.Parameters[i].NullableAnnotation == NullableAnnotation.Annotated
-                ? s_parameter.Where(name => name != "AllowNullAttribute").ToArray() // a nullable Core parameter already takes null
-                : s_parameter;
-            Compare(parameter.GetAttributes(), core.Parameters[i].GetAttributes(), required, "the parameter '" + parameter.Name + "'", report);
+            var coreParameter = core.Parameters[i];
+
+            // A nullable Core parameter already takes null, as [AllowNull] says.
+            var required = parameter.Type.IsReferenceType && coreParameter.NullableAnnotation == NullableAnnotation.Annotated ? s_parameterNullableCore : s_parameter;
+            Compare(parameter.GetAttributes(), coreParameter, static p => p.GetAttributes(), required, "the parameter '" + parameter.Name + "'", report);
         }
     }
 
@@ -46,12 +49,13 @@ internal static class FlowAttributes
         method.ReturnType.SpecialType == SpecialType.System_Boolean
         && (HasAny(method.GetAttributes(), s_conditional) || method.Parameters.Any(p => HasAny(p.GetAttributes(), s_conditional)));
 
-    private static void Compare(ImmutableArray<AttributeData> declared, ImmutableArray<AttributeData> core, string[] names, string target, Action<string, string> report)
+    private static void Compare<T>(
+        ImmutableArray<AttributeData> declared, T core, Func<T, ImmutableArray<AttributeData>> coreAttributes, string[] names, string target, Action<string, string> report)
     {
         foreach (var attribute in declared)
         {
             if (attribute.AttributeClass is { } type && Array.IndexOf(names, type.Name) >= 0 && IsFlowNamespace(type)
-                && !core.Any(candidate => SameAttribute(attribute, candidate)))
+                && !coreAttributes(core).Any(candidate => SameAttribute(attribute, candidate)))
             {
                 report("[" + type.Name.Substring(0, type.Name.Length - "Attribute".Length) + Arguments(attribute) + "]", target);
             }
@@ -61,7 +65,7 @@ internal static class FlowAttributes
     private static bool HasAny(ImmutableArray<AttributeData> attributes, string[] names) =>
         attributes.Any(a => a.AttributeClass is { } type && Array.IndexOf(names, type.Name) >= 0 && IsFlowNamespace(type));
 
-    private static bool IsFlowNamespace(INamedTypeSymbol type) => type.ContainingNamespace?.ToDisplayString() == Namespace;
+    private static bool IsFlowNamespace(INamedTypeSymbol type) => Symbols.IsNamespace(type.ContainingNamespace, Namespace);
 
     private static bool SameAttribute(AttributeData declared, AttributeData candidate) =>
         SymbolEqualityComparer.Default.Equals(declared.AttributeClass, candidate.AttributeClass)

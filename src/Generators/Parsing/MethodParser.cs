@@ -21,6 +21,8 @@ internal sealed class MethodParser
     private readonly MethodDeclarationSyntax _syntax;
     private readonly SemanticModel _model;
     private readonly List<DiagnosticInfo> _diagnostics = new();
+    private string? _functionName;
+    private string? _namespace;
 
     private MethodParser(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model)
     {
@@ -176,7 +178,7 @@ internal sealed class MethodParser
             Constraints: ParseConstraints(),
             Parameters: parameters,
             FunctionName: FunctionName(),
-            Namespace: _method.ContainingNamespace.IsGlobalNamespace ? "" : _method.ContainingNamespace.ToDisplayString(),
+            Namespace: Namespace(),
             CancellationToken: _method.Parameters
                 .FirstOrDefault(p => p.RefKind == RefKind.None && Symbols.IsType(p.Type, "System.Threading", "CancellationToken", 0)) is { } token
                 ? Identifiers.Escape(token.Name)
@@ -276,7 +278,7 @@ internal sealed class MethodParser
             chain.Insert(0, new ContainingTypeSpec(Declaration(type), TypeName(type)));
         }
 
-        string ns = _method.ContainingNamespace.IsGlobalNamespace ? "" : _method.ContainingNamespace.ToDisplayString();
+        string ns = Namespace();
         string key = _method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
         return new TypeLocation(key, ns, chain.ToEquatableArray());
     }
@@ -312,7 +314,11 @@ internal sealed class MethodParser
         return Identifiers.Escape(type.Name) + "<" + string.Join(", ", parameters) + ">";
     }
 
-    private string FunctionName()
+    private string FunctionName() => _functionName ??= BuildFunctionName();
+
+    private string Namespace() => _namespace ??= _method.ContainingNamespace.IsGlobalNamespace ? "" : _method.ContainingNamespace.ToDisplayString();
+
+    private string BuildFunctionName()
     {
         var names = new List<string> { _method.Name };
         for (var type = _method.ContainingType; type is not null; type = type.ContainingType)

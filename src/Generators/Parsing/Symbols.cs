@@ -19,11 +19,51 @@ internal static class Symbols
     public static AttributeData? Find(IEnumerable<AttributeData> attributes, string metadataName)
     {
         int dot = metadataName.LastIndexOf('.');
-        string name = metadataName.Substring(dot + 1);
-        string ns = metadataName.Substring(0, dot);
-        return attributes.FirstOrDefault(a => a.AttributeClass is { } type
-            && type.Name == name
-            && type.ContainingNamespace?.ToDisplayString() == ns);
+        foreach (var attribute in attributes)
+        {
+            // Compared in place: the parser runs for every annotated method on every edit, so no display strings.
+            if (attribute.AttributeClass is { } type
+                && type.Name.Length == metadataName.Length - dot - 1
+                && string.CompareOrdinal(type.Name, 0, metadataName, dot + 1, type.Name.Length) == 0
+                && IsNamespace(type.ContainingNamespace, metadataName, dot))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="ns"/> is the namespace <paramref name="dotted"/>, e.g. <c>System.Threading</c>.</summary>
+    public static bool IsNamespace(INamespaceSymbol? ns, string dotted) => IsNamespace(ns, dotted, dotted.Length);
+
+    /// <summary>Whether <paramref name="ns"/> is the namespace written in the first <paramref name="length"/> characters of <paramref name="dotted"/>.</summary>
+    private static bool IsNamespace(INamespaceSymbol? ns, string dotted, int length)
+    {
+        int end = length;
+        for (; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            string name = ns.Name;
+            int start = end - name.Length;
+            if (start < 0 || string.CompareOrdinal(dotted, start, name, 0, name.Length) != 0)
+            {
+                return false;
+            }
+
+            if (start == 0)
+            {
+                return ns.ContainingNamespace is null or { IsGlobalNamespace: true };
+            }
+
+            if (dotted[start - 1] != '.')
+            {
+                return false;
+            }
+
+            end = start - 1;
+        }
+
+        return false;
     }
 
     public static bool Has(IEnumerable<AttributeData> attributes, string metadataName) => Find(attributes, metadataName) is not null;
@@ -115,5 +155,5 @@ internal static class Symbols
         type is INamedTypeSymbol named
         && named.Name == name
         && named.Arity == arity
-        && named.ContainingNamespace?.ToDisplayString() == ns;
+        && IsNamespace(named.ContainingNamespace, ns);
 }
