@@ -126,12 +126,11 @@ generate() { # $1 = folder, $2 = instrumented
   done
 }
 
-cpu() { # $1 = folder, rest = extra arguments; prints user+sys seconds of the build and everything it started
-  local start end
-  start=$(awk '{print $14+$15+$16+$17}' /proc/$BASHPID/stat)
-  ( cd "$1" && dotnet build --no-restore --no-incremental -c Release -nologo -v q -m:1 -nodeReuse:false "${@:2}" >"$1/build.log" 2>&1 ) || { cat "$1/build.log"; exit 1; }
-  end=$(awk '{print $14+$15+$16+$17}' /proc/$BASHPID/stat)
-  echo "scale=2; ($end - $start) / $(getconf CLK_TCK)" | bc
+cpu() { # $1 = folder, rest = extra arguments; prints user+sys seconds of the build and every process it waited for
+  ( cd "$1" && /usr/bin/time -f "%U %S" -o "$1/time.txt" \
+      dotnet build --no-restore --no-incremental -c Release -nologo -v q -m:1 -nodeReuse:false "${@:2}" >"$1/build.log" 2>&1 ) \
+    || { cat "$1/build.log"; exit 1; }
+  awk '{printf "%.2f\n", $1 + $2}' "$1/time.txt"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
