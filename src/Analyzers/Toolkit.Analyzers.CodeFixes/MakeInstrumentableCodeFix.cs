@@ -85,7 +85,7 @@ public sealed class MakeInstrumentableCodeFix : CodeFixProvider
         bool hasBody = method.Body is not null || method.ExpressionBody is not null;
         if (!hasBody || method.ExplicitInterfaceSpecifier is not null
             || method.Modifiers.Any(SyntaxKind.ExternKeyword) || method.Modifiers.Any(SyntaxKind.AbstractKeyword)
-            || (method.Modifiers.Any(SyntaxKind.OverrideKeyword) && method.ConstraintClauses.Count > 0))
+)
         {
             return null;
         }
@@ -107,7 +107,7 @@ public sealed class MakeInstrumentableCodeFix : CodeFixProvider
                 continue; // TK1002: only the types need fixing.
             }
 
-            editor.InsertAfter(method, CreateCore(method));
+            editor.InsertAfter(method, CreateCore(method, CoreConstraints(method, editor.SemanticModel, cancellationToken)));
             editor.ReplaceNode(method, (current, _) => CreateDeclaration((MethodDeclarationSyntax)current));
         }
 
@@ -154,8 +154,40 @@ public sealed class MakeInstrumentableCodeFix : CodeFixProvider
             : declaration.WithParameterList(declaration.ParameterList.WithoutTrailingTrivia());
     }
 
+    /// <summary>
+    /// The Core's <c>where</c> clauses: the method's own, or for an override, which inherits its constraints and may
+    /// only restate <c>class</c>, <c>struct</c> or <c>default</c>, every inherited constraint written out, so the
+    /// moved body still binds (<c>a.CompareTo(b)</c> under <c>where T : IComparable&lt;T&gt;</c>).
+    /// </summary>
+    private static SyntaxList<TypeParameterConstraintClauseSyntax> CoreConstraints(MethodDeclarationSyntax method, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (!method.Modifiers.Any(SyntaxKind.OverrideKeyword) || model.GetDeclaredSymbol(method, cancellationToken) is not { } symbol)
+        {
+            return method.ConstraintClauses;
+        }
+
+        var clauses = symbol.TypeParameters
+            .Select(parameter => (parameter.Name, Constraints: Toolkit.Generators.Parsing.Symbols.ConstraintsOf(parameter)))
+            .Where(parameter => parameter.Constraints.Count > 0)
+            .Select(parameter => $"where {parameter.Name} : {string.Join(", ", parameter.Constraints)}")
+            .ToList();
+        if (clauses.Count == 0)
+        {
+            return default;
+        }
+
+        // Parsed from text, then simplified to the names the file's usings allow. The last clause takes over what
+        // followed the parameter list (a space before =>, or the line break before a block).
+        var parsed = (MethodDeclarationSyntax)ParseMemberDeclaration($"void M() {string.Join(" ", clauses)} {{ }}")!;
+        var last = parsed.ConstraintClauses.Count - 1;
+        return List(parsed.ConstraintClauses.Select((clause, i) => clause
+            .WithLeadingTrivia()
+            .WithTrailingTrivia(i == last ? method.ParameterList.GetTrailingTrivia() : TriviaList(Space))
+            .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation)));
+    }
+
     /// <summary>The body, moved as it is into <c>private [static] [async] T NameCore(...)</c>.</summary>
-    private static MethodDeclarationSyntax CreateCore(MethodDeclarationSyntax method)
+    private static MethodDeclarationSyntax CreateCore(MethodDeclarationSyntax method, SyntaxList<TypeParameterConstraintClauseSyntax> constraints)
     {
         var indentation = method.GetLeadingTrivia().LastOrDefault(trivia => trivia.IsKind(SyntaxKind.WhitespaceTrivia));
         var endOfLine = method.GetLastToken().TrailingTrivia.FirstOrDefault(trivia => trivia.IsKind(SyntaxKind.EndOfLineTrivia));
@@ -181,12 +213,18 @@ public sealed class MakeInstrumentableCodeFix : CodeFixProvider
         }
 
         var parameters = method.ParameterList.Parameters.Select(CoreParameter);
+        var parameterList = method.ParameterList.WithParameters(SeparatedList(parameters, method.ParameterList.Parameters.GetSeparators()));
+        if (method.ConstraintClauses.Count == 0 && constraints.Count > 0)
+        {
+            parameterList = parameterList.WithTrailingTrivia(Space); // the written-out constraints follow
+        }
+
         return MethodDeclaration(method.ReturnType.WithoutLeadingTrivia(), method.Identifier.ValueText + "Core")
             .WithIdentifier(Identifier(method.Identifier.LeadingTrivia, method.Identifier.ValueText + "Core", method.Identifier.TrailingTrivia))
             .WithModifiers(TokenList(modifiers))
             .WithTypeParameterList(method.TypeParameterList)
-            .WithParameterList(method.ParameterList.WithParameters(SeparatedList(parameters, method.ParameterList.Parameters.GetSeparators())))
-            .WithConstraintClauses(method.ConstraintClauses)
+            .WithParameterList(parameterList)
+            .WithConstraintClauses(constraints)
             .WithBody(method.Body)
             .WithExpressionBody(method.ExpressionBody)
             .WithSemicolonToken(method.SemicolonToken);

@@ -142,6 +142,44 @@ internal static class Symbols
         return getter is null ? null : (Func<ITypeParameterSymbol, bool>)Delegate.CreateDelegate(typeof(Func<ITypeParameterSymbol, bool>), getter);
     }
 
+    /// <summary>
+    /// The constraints of a type parameter as C# writes them (<c>class</c>, fully qualified types, <c>new()</c>,
+    /// <c>allows ref struct</c>...), in the order the language requires; empty when it has none.
+    /// </summary>
+    public static List<string> ConstraintsOf(ITypeParameterSymbol parameter)
+    {
+        var parts = new List<string>();
+        if (parameter.HasReferenceTypeConstraint)
+        {
+            parts.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+        }
+        else if (parameter.HasUnmanagedTypeConstraint)
+        {
+            parts.Add("unmanaged");
+        }
+        else if (parameter.HasValueTypeConstraint)
+        {
+            parts.Add("struct");
+        }
+        else if (parameter.HasNotNullConstraint)
+        {
+            parts.Add("notnull");
+        }
+
+        parts.AddRange(parameter.ConstraintTypes.Select(t => t.ToDisplayString(TypeFormat)));
+        if (parameter.HasConstructorConstraint)
+        {
+            parts.Add("new()");
+        }
+
+        if (AllowsRefLikeType(parameter))
+        {
+            parts.Add("allows ref struct");
+        }
+
+        return parts;
+    }
+
     /// <summary>Whether the type is or holds a pointer or function pointer, which only an unsafe context may name.</summary>
     public static bool ContainsPointer(ITypeSymbol type) => type switch
     {
