@@ -315,6 +315,33 @@ public sealed class RealShapeTests
     }
 
     [Fact]
+    public void Optional_parameters_keep_PublicApiAnalyzers_quiet_on_the_implementation_only()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            namespace Shop;
+
+            public partial class Api
+            {
+                [Traced]
+                public partial int Work(int x, string? name = null);
+
+                private int WorkCore(int x, string? name) => x;
+
+                [Traced]
+                public partial int Plain(int x);
+
+                private int PlainCore(int x) => x;
+            }
+            """).AssertClean();
+
+        // dotnet/roslyn-analyzers#7356: only the signature with defaults, which the implementation cannot repeat.
+        string source = result.Sources["Shop.Api.Toolkit.g.cs"];
+        Assert.Contains("#pragma warning disable RS0016\n        public partial int Work(", source.Replace("\r\n", "\n", System.StringComparison.Ordinal), System.StringComparison.Ordinal);
+        Assert.Equal(1, source.Split("#pragma warning disable RS0016").Length - 1);
+        Assert.Equal(1, source.Split("#pragma warning restore RS0016").Length - 1);
+    }
+
+    [Fact]
     public void File_local_type_is_reported_instead_of_generating_into_another_file()
     {
         var result = GeneratorRunner.Run(Usings + """

@@ -92,6 +92,13 @@ internal sealed class MethodEmitter
         _writer.WriteLine("[global::System.Diagnostics.DebuggerStepThrough]");
         string parameters = string.Join(", ", _method.Parameters.Select(p => p.Modifiers + p.Type + " " + p.Name));
         string modifiers = _method.Modifiers.Length == 0 ? "" : _method.Modifiers + " ";
+        if (_method.HasOptionalParameters)
+        {
+            // PublicApiAnalyzers describes this part without the default values C# forbids here (CS1066) and reports
+            // it as undeclared API (dotnet/roslyn-analyzers#7356); the user's declaration is still checked.
+            _writer.WriteLine("#pragma warning disable RS0016");
+        }
+
         if (_method.NullableOblivious)
         {
             // The signature as written: its reference types are oblivious, neither nullable nor not.
@@ -107,6 +114,11 @@ internal sealed class MethodEmitter
         if (_method.NullableOblivious)
         {
             _writer.WriteLine("#nullable enable");
+        }
+
+        if (_method.HasOptionalParameters)
+        {
+            _writer.WriteLine("#pragma warning restore RS0016");
         }
 
         _writer.OpenBlock();

@@ -198,6 +198,7 @@ internal sealed class MethodParser
             ResultCarriesFlowState: FlowAttributes.ResultCarriesFlowState(_method),
             DoesNotReturn: FlowAttributes.DoesNotReturn(_method),
             NullableOblivious: (_model.GetNullableContext(_syntax.ReturnType.SpanStart) & NullableContext.AnnotationsEnabled) == 0,
+            HasOptionalParameters: _method.Parameters.Any(p => p.IsOptional),
             TelemetryClass: SourceSpec.HolderFor(assemblyName),
             Slo: slo);
     }
