@@ -198,7 +198,8 @@ internal sealed class MethodParser
             ResultCarriesFlowState: FlowAttributes.ResultCarriesFlowState(_method),
             DoesNotReturn: FlowAttributes.DoesNotReturn(_method),
             NullableOblivious: (_model.GetNullableContext(_syntax.ReturnType.SpanStart) & NullableContext.AnnotationsEnabled) == 0,
-            HasOptionalParameters: _method.Parameters.Any(p => p.IsOptional),
+            HasOptionalParameters: _method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
+                && _method.Parameters.Any(p => p.IsOptional),
             TelemetryClass: SourceSpec.HolderFor(assemblyName),
             Slo: slo);
     }

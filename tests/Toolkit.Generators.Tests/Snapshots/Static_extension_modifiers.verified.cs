@@ -8,9 +8,7 @@ namespace Shop
     partial class Parsing
     {
         [global::System.Diagnostics.DebuggerStepThrough]
-        #pragma warning disable RS0016
         private static partial string Pad(string @event, int width)
-        #pragma warning restore RS0016
         {
             var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Parsing.Pad", global::System.Diagnostics.ActivityKind.Internal, "Parsing.Pad", "Shop") : null;
             if (!(__activity is not null))
