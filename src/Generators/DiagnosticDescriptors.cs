@@ -55,6 +55,24 @@ internal static class DiagnosticDescriptors
         "The [Slo] of '{0}' cannot be measured: {1}",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor MissingFlowAttribute = Create(
+        "TK1011",
+        "Core does not make the declaration's nullable-analysis promise",
+        "'{0}' promises {1} on {2}, which the generated implementation can only keep when '{3}' promises it too; add the attribute to '{3}'",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor UnsupportedParameter = Create(
+        "TK1012",
+        "Parameter cannot be passed to the Core",
+        "'{0}' cannot be instrumented: its parameter '{1}' is not supported, {2}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor FileLocalType = Create(
+        "TK1013",
+        "Instrumented method in a file-local type",
+        "'{0}' is in the file-local type '{1}', whose parts must all be in one file, so generated code cannot implement it; make the type internal or private",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InvalidEventName = Create(
         "TK1101",
         "Business event needs a name",

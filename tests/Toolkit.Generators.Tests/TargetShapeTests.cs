@@ -111,7 +111,8 @@ public sealed class TargetShapeTests
             "TestAssembly",
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"Source{i}.cs")),
             References(framework),
-            GeneratorHarness.CompilationOptions);
+            // The SDK's default NoWarn: assembly-version unification that MSBuild resolves with binding redirects.
+            GeneratorHarness.CompilationOptions.WithSpecificDiagnosticOptions([new("CS1701", ReportDiagnostic.Suppress), new("CS1702", ReportDiagnostic.Suppress)]));
         var driver = GeneratorHarness.CreateDriver(parseOptions, trackSteps: false)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var generated = driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());

@@ -16,7 +16,9 @@ namespace Toolkit.Generators.Emitting;
 /// spans are started out of line, so the JIT cannot inline <c>StartActivity</c> and bloat this frame;</item>
 /// <item>the clock is read only when the duration histogram is enabled, and span tags are set only when the span
 /// is recorded;</item>
-/// <item><c>TagList</c> lives in static local functions, so the method's own frame stays small;</item>
+/// <item><c>TagList</c> lives in static local functions, so the method's own frame stays small; a call whose metrics
+/// carry only the function name and <c>error.type</c> ends in the shared <c>Toolkit.Internal.Completion</c> instead, so
+/// each method adds little code for the compiler and the trimming analyzer (which dominate the build cost);</item>
 /// <item>failures are observed in an exception filter that returns <see langword="false"/>: the exception is
 /// never caught, so it keeps its identity and its stack trace;</item>
 /// <item>tasks that complete synchronously are finished without a state machine; only pending ones are awaited;</item>
@@ -91,10 +93,33 @@ internal sealed class MethodEmitter
         _writer.WriteLine("[global::System.Diagnostics.DebuggerStepThrough]");
         string parameters = string.Join(", ", _method.Parameters.Select(p => p.Modifiers + p.Type + " " + p.Name));
         string modifiers = _method.Modifiers.Length == 0 ? "" : _method.Modifiers + " ";
+        if (_method.HasOptionalParameters)
+        {
+            // PublicApiAnalyzers describes this part without the default values C# forbids here (CS1066) and reports
+            // it as undeclared API (dotnet/roslyn-analyzers#7356); the user's declaration is still checked.
+            _writer.WriteLine("#pragma warning disable RS0016");
+        }
+
+        if (_method.NullableOblivious)
+        {
+            // The signature as written: its reference types are oblivious, neither nullable nor not.
+            _writer.WriteLine("#nullable disable");
+        }
+
         _writer.WriteLine($"{modifiers}partial {_method.ReturnType} {_method.Name}{_method.TypeParameters}({parameters})");
         foreach (string constraint in _method.Constraints)
         {
             _writer.WriteLine("    " + constraint);
+        }
+
+        if (_method.NullableOblivious)
+        {
+            _writer.WriteLine("#nullable enable");
+        }
+
+        if (_method.HasOptionalParameters)
+        {
+            _writer.WriteLine("#pragma warning restore RS0016");
         }
 
         _writer.OpenBlock();
@@ -172,7 +197,8 @@ internal sealed class MethodEmitter
         var locals = new List<(string Declaration, string Argument)>();
         if (_method.Trace is { } trace)
         {
-            _writer.WriteLine($"var __activity = {_holder}.ActivitySource.HasListeners() ? {Instrumentation}.StartActivity({_holder}.ActivitySource, {Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind}) : null;");
+            string ns = _method.Namespace.Length > 0 ? Identifiers.Literal(_method.Namespace) : "null";
+            _writer.WriteLine($"var __activity = {_holder}.ActivitySource.HasListeners() ? {Instrumentation}.StartActivity({_holder}.ActivitySource, {Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind}, {Identifiers.Literal(_method.FunctionName)}, {ns}) : null;");
             locals.Add(($"{ActivityType}? __activity", "__activity"));
             listening.Add("__activity is not null");
         }
@@ -206,7 +232,7 @@ internal sealed class MethodEmitter
             _writer.WriteLine(_method.Shape == ReturnShape.Void ? CoreCall() + ";" : "return " + CoreCall() + ";");
             if (_method.Shape == ReturnShape.Void)
             {
-                _writer.WriteLine("return;");
+                _writer.WriteLine(_method.DoesNotReturn ? CoreReturnedThrow : "return;");
             }
 
             _writer.CloseBlock();
@@ -218,15 +244,10 @@ internal sealed class MethodEmitter
             EmitInstrumentedPathStart(locals);
         }
 
-        if (_method.Trace is not null)
+        if (_method.Trace is not null && SpanTags.Any())
         {
+            // code.function.name and code.namespace were set as the span started.
             _writer.OpenBlock("if (__activity is { IsAllDataRequested: true })");
-            _writer.WriteLine($"__activity.SetTag(\"code.function.name\", {Identifiers.Literal(_method.FunctionName)});");
-            if (_method.Namespace.Length > 0)
-            {
-                _writer.WriteLine($"__activity.SetTag(\"code.namespace\", {Identifiers.Literal(_method.Namespace)});");
-            }
-
             foreach (var parameter in SpanTags)
             {
                 _writer.WriteLine($"__activity.SetTag({Identifiers.Literal(parameter.Tag!.Key)}, {TagValue(parameter.Tag, parameter.Name)});");
@@ -313,7 +334,18 @@ internal sealed class MethodEmitter
         _writer.OpenBlock("finally");
         _writer.WriteLine(CompleteCall());
         _writer.CloseBlock();
+
+        if (_method.DoesNotReturn && _method.Shape == ReturnShape.Void)
+        {
+            // Nullable analysis sees the end of a try/finally as reachable even when its try cannot end (CS8763).
+            _writer.WriteLine();
+            _writer.WriteLine(CoreReturnedThrow);
+        }
     }
+
+    /// <summary>Where a <c>[DoesNotReturn]</c> void method would fall through: only if its Core broke the same promise.</summary>
+    private string CoreReturnedThrow =>
+        $"throw new global::System.InvalidOperationException({Identifiers.Literal($"'{_method.CoreName}' returned, but it is marked [DoesNotReturn].")});";
 
     private void EmitSyncCall()
     {
@@ -322,6 +354,21 @@ internal sealed class MethodEmitter
             _writer.WriteLine(CoreCall() + ";");
             EmitEventWrite();
         }
+        else if (!NeedsResult && _method.Event is null)
+        {
+            // Returned straight from the call, the result keeps the flow state the Core's attributes give it.
+            _writer.WriteLine($"return {CoreCall()};");
+        }
+        else if (_method.ResultCarriesFlowState)
+        {
+            // The compiler tracks [NotNullWhen] and the like through the call's bool, not through a local holding it.
+            _writer.OpenBlock($"if ({CoreCall()})");
+            EmitConstantResult("true");
+            _writer.CloseBlock();
+            _writer.OpenBlock("else");
+            EmitConstantResult("false");
+            _writer.CloseBlock();
+        }
         else
         {
             _writer.WriteLine($"var __result = {CoreCall()};");
@@ -329,6 +376,18 @@ internal sealed class MethodEmitter
             EmitEventWrite();
             _writer.WriteLine("return __result;");
         }
+    }
+
+    private void EmitConstantResult(string value)
+    {
+        if (NeedsResult)
+        {
+            _writer.WriteLine($"const bool __result = {value};");
+            EmitResultTags("__result");
+        }
+
+        EmitEventWrite();
+        _writer.WriteLine($"return {value};");
     }
 
     private void EmitTaskBody()
@@ -343,6 +402,7 @@ internal sealed class MethodEmitter
         _writer.WriteLine("bool __pending = false;");
         _writer.OpenBlock("try");
         _writer.WriteLine($"var __task = {CoreCall()};");
+        EmitNullTaskReturn();
         _writer.OpenBlock("if (!__task.IsCompleted)");
         _writer.WriteLine("__pending = true;");
         string awaitCall = AwaitCall();
@@ -413,6 +473,7 @@ internal sealed class MethodEmitter
     {
         bool generic = IsGenericTask;
         _writer.WriteLine($"var __task = {CoreCall()};");
+        EmitNullTaskReturn();
         _writer.OpenBlock("if (!__task.IsCompleted)");
         _writer.WriteLine($"return {AwaitCall()};");
         _writer.CloseBlock();
@@ -439,6 +500,21 @@ internal sealed class MethodEmitter
         _writer.CloseBlock();
         _writer.WriteLine();
         _writer.WriteLine("return __task;");
+    }
+
+    /// <summary>
+    /// A Core that returns a null <c>Task</c> gets it back to its caller, as it would with nothing listening: the
+    /// caller's await fails, not the wrapper. The call counts as completed.
+    /// </summary>
+    private void EmitNullTaskReturn()
+    {
+        if (_method.Shape is ReturnShape.Task or ReturnShape.TaskOfT)
+        {
+            _writer.OpenBlock("if (__task is null)");
+            _writer.WriteLine("return __task!;");
+            _writer.CloseBlock();
+            _writer.WriteLine();
+        }
     }
 
     private void EmitCompletedFailure(string task, string activity, bool successTags = false)
@@ -472,6 +548,11 @@ internal sealed class MethodEmitter
     /// <summary>The local function that awaits a pending task and then completes the telemetry.</summary>
     private void EmitAwait()
     {
+        if (UsesSharedCompletion && HasCompletion)
+        {
+            return;
+        }
+
         bool generic = IsGenericTask;
         var parameters = new[] { $"{_method.ReturnType} __task" }
             .Concat(State(awaiting: true).Select(s => s.Declaration));
@@ -643,9 +724,37 @@ internal sealed class MethodEmitter
         _writer.CloseBlock();
     }
 
+    /// <summary>
+    /// Whether the call ends in <c>Completion</c>, shared by all methods, rather than in local functions of its own:
+    /// when its metrics carry no tags of its own (no <c>[Tag]</c> on them, no return tag), and it has no in-flight count,
+    /// no <c>[Logged]</c> record and no business event.
+    /// </summary>
+    private bool UsesSharedCompletion =>
+        !MetricTags.Any() && _method.ReturnTag is null && _method.Active is null && _method.Logged is null && _method.Event is null;
+
+    private const string Completion = "global::Toolkit.Internal.Completion";
+
+    /// <summary>The arguments <c>Completion</c> takes after the task: span, start, enabled instruments, function.</summary>
+    private string SharedCompletionArguments
+    {
+        get
+        {
+            string activity = _method.Trace is null ? "null" : "__activity";
+            string start = _method.Duration is null ? "0L" : "__start";
+            string duration = _method.Duration is { } d ? $"__timed ? {_holder}.{d.FieldName} : null" : "null";
+            string calls = _method.Calls is { } c ? $"__counted ? {_holder}.{c.FieldName} : null" : "null";
+            return $"{activity}, {start}, {duration}, {calls}, {Identifiers.Literal(_method.FunctionName)}";
+        }
+    }
+
     /// <summary>The local function that records the call's metrics and ends its span.</summary>
     private void EmitComplete()
     {
+        if (UsesSharedCompletion)
+        {
+            return;
+        }
+
         _writer.WriteLine();
         _writer.OpenBlock($"static void __Complete({string.Join(", ", State(awaiting: false).Select(s => s.Declaration))})");
         var flags = new List<string>();
@@ -822,9 +931,13 @@ internal sealed class MethodEmitter
         }
     }
 
-    private string AwaitCall() => $"__Await({string.Join(", ", new[] { "__task" }.Concat(State(awaiting: true).Select(s => s.Argument)))})";
+    private string AwaitCall() => UsesSharedCompletion && HasCompletion
+        ? $"{Completion}.Await(__task, {SharedCompletionArguments})"
+        : $"__Await({string.Join(", ", new[] { "__task" }.Concat(State(awaiting: true).Select(s => s.Argument)))})";
 
-    private string CompleteCall() => $"__Complete({string.Join(", ", State(awaiting: false).Select(s => s.Argument))});";
+    private string CompleteCall() => UsesSharedCompletion
+        ? $"{Completion}.Complete({SharedCompletionArguments}, __errorType);"
+        : $"__Complete({string.Join(", ", State(awaiting: false).Select(s => s.Argument))});";
 
     private string CoreCall() =>
         $"{_method.CoreName}{_method.TypeParameters}({string.Join(", ", _method.Parameters.Select(p => p.ArgumentPrefix + p.Name))})";

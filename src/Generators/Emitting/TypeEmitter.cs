@@ -23,20 +23,26 @@ internal static class TypeEmitter
             writer.OpenBlock("namespace " + location.Namespace);
         }
 
-        foreach (var containing in location.Types)
+        for (int i = 0; i < location.Types.Count - 1; i++)
         {
-            writer.OpenBlock(containing.Declaration + " " + containing.Name);
+            writer.OpenBlock(location.Types[i].Declaration + " " + location.Types[i].Name);
         }
 
-        for (int i = 0; i < type.Methods.Count; i++)
-        {
-            if (i > 0)
-            {
-                writer.WriteLine();
-            }
+        var innermost = location.Types[location.Types.Count - 1];
+        bool inStruct = innermost.Declaration.Contains("struct");
 
-            MethodEmitter.Emit(type.Methods[i], writer, inStruct: location.Types[location.Types.Count - 1].Declaration.Contains("struct"), target);
+        // Methods with pointers in their signature get a declaration of their own that says unsafe.
+        var unsafeMethods = type.Methods.Where(m => m.NeedsUnsafeContext).ToArray();
+        if (unsafeMethods.Length > 0)
+        {
+            writer.OpenBlock("unsafe " + innermost.Declaration + " " + innermost.Name);
+            EmitMethods(unsafeMethods, writer, inStruct, target);
+            writer.CloseBlock();
+            writer.WriteLine();
         }
+
+        writer.OpenBlock(innermost.Declaration + " " + innermost.Name);
+        EmitMethods(type.Methods.Where(m => !m.NeedsUnsafeContext).ToArray(), writer, inStruct, target);
 
         foreach (var enumSpec in type.Enums())
         {
@@ -69,6 +75,19 @@ internal static class TypeEmitter
         }
 
         return writer.ToString();
+    }
+
+    private static void EmitMethods(MethodSpec[] methods, SourceWriter writer, bool inStruct, TargetSpec target)
+    {
+        for (int i = 0; i < methods.Length; i++)
+        {
+            if (i > 0)
+            {
+                writer.WriteLine();
+            }
+
+            MethodEmitter.Emit(methods[i], writer, inStruct, target);
+        }
     }
 
     /// <summary>Maps each value to a constant string, so enum tags neither box nor format.</summary>

@@ -287,7 +287,7 @@ internal static class EventParser
         IsLoggerInterface(type) || type.AllInterfaces.Any(IsLoggerInterface);
 
     private static bool IsLoggerInterface(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Name: "ILogger", ContainingNamespace: { } ns } && ns.ToDisplayString() == "Microsoft.Extensions.Logging";
+        type is INamedTypeSymbol { Name: "ILogger", ContainingNamespace: { } ns } && Symbols.IsNamespace(ns, "Microsoft.Extensions.Logging");
 
     // Primary-constructor parameters are matched by their written type: the symbol API for them is newer than our Roslyn.
     private static bool IsLoggerName(string type)
@@ -298,7 +298,7 @@ internal static class EventParser
 
     private static bool IsInfrastructure(ITypeSymbol type) =>
         IsLogger(type)
-        || (type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { } ns } && ns.ToDisplayString() == "System.Threading");
+        || (type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { } ns } && Symbols.IsNamespace(ns, "System.Threading"));
 
     /// <summary>Values whose text is the value: primitives, strings, enums, dates, ids and their nullable forms.</summary>
     private static bool IsSimple(ITypeSymbol type)
@@ -333,7 +333,7 @@ internal static class EventParser
                 return true;
         }
 
-        return type.ContainingNamespace?.ToDisplayString() == "System"
+        return Symbols.IsNamespace(type.ContainingNamespace, "System")
             && type.Name is "Guid" or "DateTimeOffset" or "TimeSpan" or "DateOnly" or "TimeOnly" or "Uri" or "Version";
     }
 
@@ -354,7 +354,7 @@ internal static class EventParser
         {
             for (var type = a.AttributeClass; type is not null; type = type.BaseType)
             {
-                if (type.ToDisplayString() == DataClassification)
+                if (type.Name == "DataClassificationAttribute" && type.ToDisplayString() == DataClassification)
                 {
                     return true;
                 }

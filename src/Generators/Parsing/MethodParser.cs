@@ -19,12 +19,16 @@ internal sealed class MethodParser
 
     private readonly IMethodSymbol _method;
     private readonly MethodDeclarationSyntax _syntax;
+    private readonly SemanticModel _model;
     private readonly List<DiagnosticInfo> _diagnostics = new();
+    private string? _functionName;
+    private string? _namespace;
 
-    private MethodParser(IMethodSymbol method, MethodDeclarationSyntax syntax)
+    private MethodParser(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model)
     {
         _method = method;
         _syntax = syntax;
+        _model = model;
     }
 
     /// <summary>
@@ -46,7 +50,7 @@ internal sealed class MethodParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new MethodParser(method, syntax).Parse(attributes, context.SemanticModel.Compilation.AssemblyName);
+        return new MethodParser(method, syntax, context.SemanticModel).Parse(attributes, context.SemanticModel.Compilation.AssemblyName);
     }
 
     private MethodResult Parse(ImmutableArray<AttributeData> attributes, string? assemblyName)
@@ -98,6 +102,13 @@ internal sealed class MethodParser
             {
                 return null; // a C# 14 extension block, which cannot hold partial members (TK1001, reported by the analyzer).
             }
+
+            if (type.IsFileLocal)
+            {
+                // Every part of a file-local type lives in one file, so generated code cannot add to it.
+                Report(DiagnosticDescriptors.FileLocalType, _method.Name, type.Name);
+                return null;
+            }
         }
 
         if (_method.ReturnsByRef || _method.ReturnsByRefReadonly)
@@ -134,6 +145,8 @@ internal sealed class MethodParser
             {
                 Report(DiagnosticDescriptors.AsyncVoidCore, coreName);
             }
+
+            FlowAttributes.Check(_method, core, (attribute, target) => Report(DiagnosticDescriptors.MissingFlowAttribute, _method.Name, attribute, target, coreName));
         }
 
         EventSpec? businessEvent = null;
@@ -155,13 +168,17 @@ internal sealed class MethodParser
         var calls = ParseInstrument(Symbols.Find(attributes, AttributeNames.Counted), InstrumentKind.Counter);
         var active = ParseInstrument(Symbols.Find(attributes, AttributeNames.InFlight), InstrumentKind.UpDownCounter);
         var slo = ParseSlo(Symbols.Find(attributes, AttributeNames.Slo), duration, calls);
-        if (_diagnostics.Any(d => d.Diagnostic.Severity == DiagnosticSeverity.Error))
+        if (HasErrors())
         {
             return null;
         }
 
         var parameters = _method.Parameters.Select(ParseParameter).ToEquatableArray();
         var returnTag = ParseReturnTag(shape, resultType);
+        if (HasErrors())
+        {
+            return null; // TK1012
+        }
 
         return new MethodSpec(
             Name: Identifiers.Escape(_method.Name),
@@ -171,10 +188,10 @@ internal sealed class MethodParser
             Shape: shape,
             ResultType: resultType?.ToDisplayString(Symbols.TypeFormat),
             TypeParameters: _method.TypeParameters.IsEmpty ? "" : "<" + string.Join(", ", _method.TypeParameters.Select(t => Identifiers.Escape(t.Name))) + ">",
-            Constraints: _method.TypeParameters.Select(Constraint).Where(c => c is not null).Select(c => c!).ToEquatableArray(),
+            Constraints: ParseConstraints(),
             Parameters: parameters,
             FunctionName: FunctionName(),
-            Namespace: _method.ContainingNamespace.IsGlobalNamespace ? "" : _method.ContainingNamespace.ToDisplayString(),
+            Namespace: Namespace(),
             CancellationToken: _method.Parameters
                 .FirstOrDefault(p => p.RefKind == RefKind.None && Symbols.IsType(p.Type, "System.Threading", "CancellationToken", 0)) is { } token
                 ? Identifiers.Escape(token.Name)
@@ -189,6 +206,13 @@ internal sealed class MethodParser
                 ? businessEvent?.Logger ?? EventParser.Logger(_method, (descriptor, arguments) => Report(descriptor, loggedAttribute, arguments))
                 : null,
             HasCore: core is not null,
+            NeedsUnsafeContext: !_syntax.Modifiers.Any(SyntaxKind.UnsafeKeyword)
+                && (Symbols.ContainsPointer(_method.ReturnType) || _method.Parameters.Any(p => Symbols.ContainsPointer(p.Type))),
+            ResultCarriesFlowState: FlowAttributes.ResultCarriesFlowState(_method),
+            DoesNotReturn: FlowAttributes.DoesNotReturn(_method),
+            NullableOblivious: (_model.GetNullableContext(_syntax.ReturnType.SpanStart) & NullableContext.AnnotationsEnabled) == 0,
+            HasOptionalParameters: _method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
+                && _method.Parameters.Any(p => p.IsOptional),
             TelemetryClass: SourceSpec.HolderFor(assemblyName),
             Slo: slo);
     }
@@ -269,7 +293,7 @@ internal sealed class MethodParser
             chain.Insert(0, new ContainingTypeSpec(Declaration(type), TypeName(type)));
         }
 
-        string ns = _method.ContainingNamespace.IsGlobalNamespace ? "" : _method.ContainingNamespace.ToDisplayString();
+        string ns = Namespace();
         string key = _method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
         return new TypeLocation(key, ns, chain.ToEquatableArray());
     }
@@ -305,7 +329,11 @@ internal sealed class MethodParser
         return Identifiers.Escape(type.Name) + "<" + string.Join(", ", parameters) + ">";
     }
 
-    private string FunctionName()
+    private string FunctionName() => _functionName ??= BuildFunctionName();
+
+    private string Namespace() => _namespace ??= _method.ContainingNamespace.IsGlobalNamespace ? "" : _method.ContainingNamespace.ToDisplayString();
+
+    private string BuildFunctionName()
     {
         var names = new List<string> { _method.Name };
         for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
@@ -411,14 +439,30 @@ internal sealed class MethodParser
             _ => "in ", // in and ref readonly
         };
 
+        bool isDynamic = parameter.Type.TypeKind == TypeKind.Dynamic;
+        if (isDynamic)
+        {
+            if (parameter.RefKind != RefKind.None)
+            {
+                Report(DiagnosticDescriptors.UnsupportedParameter, _method.Name, parameter.Name, "a dynamic passed by reference cannot be handed on without binding the call at run time; pass it as object");
+            }
+
+            // Passed on as object, the Core call binds at compile time (a dynamic argument would bind it at run time, which is not trimmable).
+            argumentPrefix = "(object)";
+        }
+
         TagSpec? tag = null;
         if (Symbols.Find(parameter.GetAttributes(), AttributeNames.Tag) is { } tagAttribute)
         {
-            if (parameter.RefKind == RefKind.Out)
+            if (isDynamic)
+            {
+                Report(DiagnosticDescriptors.InvalidTagTarget, tagAttribute, "the dynamic parameter '" + parameter.Name + "'", _method.Name);
+            }
+            else if (parameter.RefKind == RefKind.Out)
             {
                 Report(DiagnosticDescriptors.InvalidTagTarget, tagAttribute, "the out parameter '" + parameter.Name + "'", _method.Name);
             }
-            else if (parameter.Type.IsRefLikeType)
+            else if (parameter.Type.IsRefLikeType || (parameter.Type is ITypeParameterSymbol typeParameter && Symbols.AllowsRefLikeType(typeParameter)))
             {
                 Report(DiagnosticDescriptors.InvalidTagTarget, tagAttribute, "the ref struct parameter '" + parameter.Name + "'", _method.Name);
             }
@@ -438,7 +482,7 @@ internal sealed class MethodParser
             return null;
         }
 
-        if (Symbols.TaggedResult(shape, resultType) is not { } tagged)
+        if (Symbols.TaggedResult(shape, resultType) is not { } tagged || tagged is ITypeParameterSymbol typeParameter && Symbols.AllowsRefLikeType(typeParameter))
         {
             Report(DiagnosticDescriptors.InvalidTagTarget, attribute, "the return value", _method.Name);
             return null;
@@ -499,34 +543,38 @@ internal sealed class MethodParser
         return new TagSpec(key, TagValueKind.Object, spanOnly, null);
     }
 
+    /// <summary>
+    /// The <c>where</c> clauses the implementation must repeat. An override inherits its constraints and may only
+    /// restate <c>class</c>, <c>struct</c> or <c>default</c>, so it gets exactly the clauses it wrote (CS0460 otherwise).
+    /// </summary>
+    private EquatableArray<string> ParseConstraints()
+    {
+        if (_method.IsOverride || !_method.ExplicitInterfaceImplementations.IsEmpty)
+        {
+            return _syntax.ConstraintClauses
+                .Select(clause => "where " + clause.Name.Identifier.Text + " : " + string.Join(", ", clause.Constraints.Select(c => c.ToString())))
+                .ToEquatableArray();
+        }
+
+        var constraints = new List<string>();
+        foreach (var parameter in _method.TypeParameters)
+        {
+            if (Constraint(parameter) is { } constraint)
+            {
+                constraints.Add(constraint);
+            }
+        }
+
+        return constraints.ToEquatableArray();
+    }
+
     private static string? Constraint(ITypeParameterSymbol parameter)
     {
-        var parts = new List<string>();
-        if (parameter.HasReferenceTypeConstraint)
-        {
-            parts.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
-        }
-        else if (parameter.HasUnmanagedTypeConstraint)
-        {
-            parts.Add("unmanaged");
-        }
-        else if (parameter.HasValueTypeConstraint)
-        {
-            parts.Add("struct");
-        }
-        else if (parameter.HasNotNullConstraint)
-        {
-            parts.Add("notnull");
-        }
-
-        parts.AddRange(parameter.ConstraintTypes.Select(t => t.ToDisplayString(Symbols.TypeFormat)));
-        if (parameter.HasConstructorConstraint)
-        {
-            parts.Add("new()");
-        }
-
+        var parts = Symbols.ConstraintsOf(parameter);
         return parts.Count == 0 ? null : "where " + Identifiers.Escape(parameter.Name) + " : " + string.Join(", ", parts);
     }
+
+    private bool HasErrors() => _diagnostics.Any(d => d.Diagnostic.Severity == DiagnosticSeverity.Error);
 
     private void Report(DiagnosticDescriptor descriptor, params object[] arguments) =>
         _diagnostics.Add(new DiagnosticInfo(Diagnostic.Create(descriptor, _syntax.Identifier.GetLocation(), arguments)));

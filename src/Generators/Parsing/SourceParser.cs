@@ -14,19 +14,19 @@ internal static class SourceParser
         string? informationalVersion = null;
         foreach (var attribute in compilation.Assembly.GetAttributes())
         {
-            switch (attribute.AttributeClass?.ToDisplayString())
+            // Runs on every compilation change: names compared in place, no display strings.
+            if (Symbols.Find([attribute], AttributeNames.TelemetrySource) is not null)
             {
-                case AttributeNames.TelemetrySource:
-                    if (attribute.ConstructorArguments.FirstOrDefault().Value is string { Length: > 0 } explicitName)
-                    {
-                        name = explicitName;
-                    }
+                if (attribute.ConstructorArguments.FirstOrDefault().Value is string { Length: > 0 } explicitName)
+                {
+                    name = explicitName;
+                }
 
-                    version = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Version").Value.Value as string;
-                    break;
-                case "System.Reflection.AssemblyInformationalVersionAttribute":
-                    informationalVersion = attribute.ConstructorArguments.FirstOrDefault().Value as string;
-                    break;
+                version = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Version").Value.Value as string;
+            }
+            else if (Symbols.Find([attribute], "System.Reflection.AssemblyInformationalVersionAttribute") is not null)
+            {
+                informationalVersion = attribute.ConstructorArguments.FirstOrDefault().Value as string;
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -18,11 +19,51 @@ internal static class Symbols
     public static AttributeData? Find(IEnumerable<AttributeData> attributes, string metadataName)
     {
         int dot = metadataName.LastIndexOf('.');
-        string name = metadataName.Substring(dot + 1);
-        string ns = metadataName.Substring(0, dot);
-        return attributes.FirstOrDefault(a => a.AttributeClass is { } type
-            && type.Name == name
-            && type.ContainingNamespace?.ToDisplayString() == ns);
+        foreach (var attribute in attributes)
+        {
+            // Compared in place: the parser runs for every annotated method on every edit, so no display strings.
+            if (attribute.AttributeClass is { } type
+                && type.Name.Length == metadataName.Length - dot - 1
+                && string.CompareOrdinal(type.Name, 0, metadataName, dot + 1, type.Name.Length) == 0
+                && IsNamespace(type.ContainingNamespace, metadataName, dot))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="ns"/> is the namespace <paramref name="dotted"/>, e.g. <c>System.Threading</c>.</summary>
+    public static bool IsNamespace(INamespaceSymbol? ns, string dotted) => IsNamespace(ns, dotted, dotted.Length);
+
+    /// <summary>Whether <paramref name="ns"/> is the namespace written in the first <paramref name="length"/> characters of <paramref name="dotted"/>.</summary>
+    private static bool IsNamespace(INamespaceSymbol? ns, string dotted, int length)
+    {
+        int end = length;
+        for (; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            string name = ns.Name;
+            int start = end - name.Length;
+            if (start < 0 || string.CompareOrdinal(dotted, start, name, 0, name.Length) != 0)
+            {
+                return false;
+            }
+
+            if (start == 0)
+            {
+                return ns.ContainingNamespace is null or { IsGlobalNamespace: true };
+            }
+
+            if (dotted[start - 1] != '.')
+            {
+                return false;
+            }
+
+            end = start - 1;
+        }
+
+        return false;
     }
 
     public static bool Has(IEnumerable<AttributeData> attributes, string metadataName) => Find(attributes, metadataName) is not null;
@@ -87,9 +128,70 @@ internal static class Symbols
     public static ITypeSymbol? TaggedResult(ReturnShape shape, ITypeSymbol? result) =>
         shape == ReturnShape.AsyncEnumerable ? null : result;
 
+    /// <summary>
+    /// Whether a type parameter says <c>allows ref struct</c> (C# 13). Read through reflection: the generator builds
+    /// against an older Roslyn that lacks the property, while the compilers that can parse the constraint have it.
+    /// </summary>
+    public static bool AllowsRefLikeType(ITypeParameterSymbol parameter) => s_allowsRefLikeType?.Invoke(parameter) ?? false;
+
+    private static readonly Func<ITypeParameterSymbol, bool>? s_allowsRefLikeType = CreateAllowsRefLikeType();
+
+    private static Func<ITypeParameterSymbol, bool>? CreateAllowsRefLikeType()
+    {
+        var getter = typeof(ITypeParameterSymbol).GetProperty("AllowsRefLikeType")?.GetMethod;
+        return getter is null ? null : (Func<ITypeParameterSymbol, bool>)Delegate.CreateDelegate(typeof(Func<ITypeParameterSymbol, bool>), getter);
+    }
+
+    /// <summary>
+    /// The constraints of a type parameter as C# writes them (<c>class</c>, fully qualified types, <c>new()</c>,
+    /// <c>allows ref struct</c>...), in the order the language requires; empty when it has none.
+    /// </summary>
+    public static List<string> ConstraintsOf(ITypeParameterSymbol parameter)
+    {
+        var parts = new List<string>();
+        if (parameter.HasReferenceTypeConstraint)
+        {
+            parts.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+        }
+        else if (parameter.HasUnmanagedTypeConstraint)
+        {
+            parts.Add("unmanaged");
+        }
+        else if (parameter.HasValueTypeConstraint)
+        {
+            parts.Add("struct");
+        }
+        else if (parameter.HasNotNullConstraint)
+        {
+            parts.Add("notnull");
+        }
+
+        parts.AddRange(parameter.ConstraintTypes.Select(t => t.ToDisplayString(TypeFormat)));
+        if (parameter.HasConstructorConstraint)
+        {
+            parts.Add("new()");
+        }
+
+        if (AllowsRefLikeType(parameter))
+        {
+            parts.Add("allows ref struct");
+        }
+
+        return parts;
+    }
+
+    /// <summary>Whether the type is or holds a pointer or function pointer, which only an unsafe context may name.</summary>
+    public static bool ContainsPointer(ITypeSymbol type) => type switch
+    {
+        IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
+        IArrayTypeSymbol array => ContainsPointer(array.ElementType),
+        INamedTypeSymbol { IsGenericType: true } named => named.TypeArguments.Any(ContainsPointer),
+        _ => false,
+    };
+
     public static bool IsType(ITypeSymbol type, string ns, string name, int arity) =>
         type is INamedTypeSymbol named
         && named.Name == name
         && named.Arity == arity
-        && named.ContainingNamespace?.ToDisplayString() == ns;
+        && IsNamespace(named.ContainingNamespace, ns);
 }

@@ -31,6 +31,32 @@ public static class Instrumentation
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static Activity? StartActivity(ActivitySource source, string name, ActivityKind kind) => source.StartActivity(name, kind);
 
+    /// <summary>
+    /// Starts a span and, when it is recorded, sets the tags every instrumented call has; out of line like
+    /// <see cref="StartActivity(ActivitySource, string, ActivityKind)"/>.
+    /// </summary>
+    /// <param name="source">The source.</param>
+    /// <param name="name">The span name.</param>
+    /// <param name="kind">The span kind.</param>
+    /// <param name="function">The <c>code.function.name</c> tag.</param>
+    /// <param name="codeNamespace">The <c>code.namespace</c> tag, or <see langword="null"/> in the global namespace.</param>
+    /// <returns>The started activity, or <see langword="null"/> when no listener samples it.</returns>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static Activity? StartActivity(ActivitySource source, string name, ActivityKind kind, string function, string? codeNamespace)
+    {
+        var activity = source.StartActivity(name, kind);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("code.function.name", function);
+            if (codeNamespace is not null)
+            {
+                activity.SetTag("code.namespace", codeNamespace);
+            }
+        }
+
+        return activity;
+    }
+
     /// <summary>The boxed form of <paramref name="value"/> without allocating.</summary>
     /// <param name="value">The value.</param>
     /// <returns>A cached box.</returns>

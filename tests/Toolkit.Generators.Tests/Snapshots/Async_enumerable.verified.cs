@@ -19,12 +19,10 @@ namespace Shop
 
             static async global::System.Collections.Generic.IAsyncEnumerable<string> __Iterate(global::System.Collections.Generic.IAsyncEnumerable<string> __inner, global::System.Threading.CancellationToken __token, global::Shop.Feed feed, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken __enumeratorToken = default)
             {
-                var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Exporter.ExportAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+                var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Exporter.ExportAsync", global::System.Diagnostics.ActivityKind.Internal, "Exporter.ExportAsync", "Shop") : null;
                 bool __counted = global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Enabled;
                 if (__activity is { IsAllDataRequested: true })
                 {
-                    __activity.SetTag("code.function.name", "Exporter.ExportAsync");
-                    __activity.SetTag("code.namespace", "Shop");
                     __activity.SetTag("export.feed", __ToolkitTagOf_Shop_Feed(feed));
                 }
 

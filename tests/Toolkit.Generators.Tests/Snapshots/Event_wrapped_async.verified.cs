@@ -10,7 +10,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<string> PlaceAsync(global::Shop.Region region, string customerId, string cardNumber, decimal amount, global::System.Threading.CancellationToken cancellationToken)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Orders.PlaceAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Orders.PlaceAsync", global::System.Diagnostics.ActivityKind.Internal, "Orders.PlaceAsync", "Shop") : null;
             var __logger = logger;
             bool __event = (__logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Information)) || global::Toolkit.Generated.TestAssembly.Telemetry.Counter_business_events.Enabled || global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners();
             if (!(__activity is not null || __event))
@@ -20,8 +20,6 @@ namespace Shop
 
             if (__activity is { IsAllDataRequested: true })
             {
-                __activity.SetTag("code.function.name", "Orders.PlaceAsync");
-                __activity.SetTag("code.namespace", "Shop");
                 __activity.SetTag("shop.region", __ToolkitTagOf_Shop_Region(region));
             }
 
@@ -30,6 +28,11 @@ namespace Shop
             try
             {
                 var __task = PlaceAsyncCore(region, customerId, cardNumber, amount, cancellationToken);
+                if (__task is null)
+                {
+                    return __task!;
+                }
+
                 if (!__task.IsCompleted)
                 {
                     __pending = true;

@@ -10,24 +10,17 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial TEntity? Find(TKey key)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Repository.Find", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Repository.Find", global::System.Diagnostics.ActivityKind.Internal, "Repository.Find", "Shop") : null;
             bool __counted = global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Enabled;
             if (!(__activity is not null || __counted))
             {
                 return FindCore(key);
             }
 
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Repository.Find");
-                __activity.SetTag("code.namespace", "Shop");
-            }
-
             string? __errorType = null;
             try
             {
-                var __result = FindCore(key);
-                return __result;
+                return FindCore(key);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
             {
@@ -36,22 +29,7 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity, __counted, __errorType);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity, bool __counted, string? __errorType)
-            {
-                if (__counted)
-                {
-                    var __tags = new global::System.Diagnostics.TagList();
-                    __tags.Add("code.function.name", "Repository.Find");
-                    if (__errorType is not null)
-                    {
-                        __tags.Add("error.type", __errorType);
-                    }
-                    global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Add(1, in __tags);
-                }
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, __counted ? global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls : null, "Repository.Find", __errorType);
             }
         }
 
@@ -59,7 +37,7 @@ namespace Shop
         public partial TResult Map<TResult>(TEntity entity, global::System.Func<TEntity, TResult> map)
             where TResult : struct, global::System.IComparable<TResult>
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Repository.Map", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Repository.Map", global::System.Diagnostics.ActivityKind.Internal, "Repository.Map", "Shop") : null;
             if (!(__activity is not null))
             {
                 return MapCore<TResult>(entity, map);
@@ -67,16 +45,13 @@ namespace Shop
 
             if (__activity is { IsAllDataRequested: true })
             {
-                __activity.SetTag("code.function.name", "Repository.Map");
-                __activity.SetTag("code.namespace", "Shop");
                 __activity.SetTag("map.input", entity);
             }
 
             string? __errorType = null;
             try
             {
-                var __result = MapCore<TResult>(entity, map);
-                return __result;
+                return MapCore<TResult>(entity, map);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
             {
@@ -85,12 +60,7 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity)
-            {
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Repository.Map", __errorType);
             }
         }
     }

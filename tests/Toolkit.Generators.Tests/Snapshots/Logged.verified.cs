@@ -22,8 +22,7 @@ namespace Shop
             global::System.Exception? __exception = null;
             try
             {
-                var __result = RunCore(input);
-                return __result;
+                return RunCore(input);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, null, default, out __errorType) || global::Toolkit.Internal.MethodLog.Keep(__e, out __exception))
             {
@@ -47,7 +46,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.ValueTask RunAsync(global::System.Threading.CancellationToken cancellationToken)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Jobs.RunAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Jobs.RunAsync", global::System.Diagnostics.ActivityKind.Internal, "Jobs.RunAsync", "Shop") : null;
             var __logger = logger;
             bool __logged = __logger is not null && __logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Error);
             if (!(__activity is not null || __logged))
@@ -59,12 +58,6 @@ namespace Shop
 
             global::System.Threading.Tasks.ValueTask __Instrumented(global::System.Threading.CancellationToken cancellationToken, global::System.Diagnostics.Activity? __activity, global::Microsoft.Extensions.Logging.ILogger? __logger, bool __logged)
             {
-                if (__activity is { IsAllDataRequested: true })
-                {
-                    __activity.SetTag("code.function.name", "Jobs.RunAsync");
-                    __activity.SetTag("code.namespace", "Shop");
-                }
-
                 long __start = __logged ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
                 string? __errorType = null;
                 global::System.Exception? __exception = null;

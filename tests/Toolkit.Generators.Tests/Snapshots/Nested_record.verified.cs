@@ -12,23 +12,16 @@ namespace Shop
             [global::System.Diagnostics.DebuggerStepThrough]
             internal partial int Twice()
             {
-                var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Outer.Inner.Twice", global::System.Diagnostics.ActivityKind.Internal) : null;
+                var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Outer.Inner.Twice", global::System.Diagnostics.ActivityKind.Internal, "Outer.Inner.Twice", "Shop") : null;
                 if (!(__activity is not null))
                 {
                     return TwiceCore();
                 }
 
-                if (__activity is { IsAllDataRequested: true })
-                {
-                    __activity.SetTag("code.function.name", "Outer.Inner.Twice");
-                    __activity.SetTag("code.namespace", "Shop");
-                }
-
                 string? __errorType = null;
                 try
                 {
-                    var __result = TwiceCore();
-                    return __result;
+                    return TwiceCore();
                 }
                 catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
                 {
@@ -37,12 +30,7 @@ namespace Shop
                 }
                 finally
                 {
-                    __Complete(__activity);
-                }
-
-                static void __Complete(global::System.Diagnostics.Activity? __activity)
-                {
-                    __activity?.Dispose();
+                    global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Outer.Inner.Twice", __errorType);
                 }
             }
         }

@@ -22,8 +22,7 @@ namespace Shop
                 string? __errorType = null;
                 try
                 {
-                    var __result = SumCore();
-                    return __result;
+                    return SumCore();
                 }
                 catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, null, default, out __errorType))
                 {
@@ -32,21 +31,7 @@ namespace Shop
                 }
                 finally
                 {
-                    __Complete(__start, __timed, __errorType);
-                }
-
-                static void __Complete(long __start, bool __timed, string? __errorType)
-                {
-                    if (__timed)
-                    {
-                        var __tags = new global::System.Diagnostics.TagList();
-                        __tags.Add("code.function.name", "Outer.Point.Sum");
-                        if (__errorType is not null)
-                        {
-                            __tags.Add("error.type", __errorType);
-                        }
-                        global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds, in __tags);
-                    }
+                    global::Toolkit.Internal.Completion.Complete(null, __start, __timed ? global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration : null, null, "Outer.Point.Sum", __errorType);
                 }
             }
         }

@@ -10,23 +10,16 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         private static partial string Pad(string @event, int width)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Parsing.Pad", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Parsing.Pad", global::System.Diagnostics.ActivityKind.Internal, "Parsing.Pad", "Shop") : null;
             if (!(__activity is not null))
             {
                 return PadCore(@event, width);
             }
 
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Parsing.Pad");
-                __activity.SetTag("code.namespace", "Shop");
-            }
-
             string? __errorType = null;
             try
             {
-                var __result = PadCore(@event, width);
-                return __result;
+                return PadCore(@event, width);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
             {
@@ -35,35 +28,23 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity)
-            {
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Parsing.Pad", __errorType);
             }
         }
 
         [global::System.Diagnostics.DebuggerStepThrough]
         internal static partial int Sum(this int[] values, ref int carry, in int offset, params int[] more)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Parsing.Sum", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Parsing.Sum", global::System.Diagnostics.ActivityKind.Internal, "Parsing.Sum", "Shop") : null;
             if (!(__activity is not null))
             {
                 return SumCore(values, ref carry, in offset, more);
             }
 
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Parsing.Sum");
-                __activity.SetTag("code.namespace", "Shop");
-            }
-
             string? __errorType = null;
             try
             {
-                var __result = SumCore(values, ref carry, in offset, more);
-                return __result;
+                return SumCore(values, ref carry, in offset, more);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
             {
@@ -72,37 +53,25 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity)
-            {
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Parsing.Sum", __errorType);
             }
         }
 
         [global::System.Diagnostics.DebuggerStepThrough]
         public static partial bool TryParse(string text, out int value)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Parsing.TryParse", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Parsing.TryParse", global::System.Diagnostics.ActivityKind.Internal, "Parsing.TryParse", "Shop") : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             if (!(__activity is not null || __timed))
             {
                 return TryParseCore(text, out value);
             }
 
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Parsing.TryParse");
-                __activity.SetTag("code.namespace", "Shop");
-            }
-
             long __start = (__timed && __activity is null) ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
             string? __errorType = null;
             try
             {
-                var __result = TryParseCore(text, out value);
-                return __result;
+                return TryParseCore(text, out value);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
             {
@@ -111,22 +80,7 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity, __start, __timed, __errorType);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity, long __start, bool __timed, string? __errorType)
-            {
-                if (__timed)
-                {
-                    var __tags = new global::System.Diagnostics.TagList();
-                    __tags.Add("code.function.name", "Parsing.TryParse");
-                    if (__errorType is not null)
-                    {
-                        __tags.Add("error.type", __errorType);
-                    }
-                    global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::Toolkit.Internal.Instrumentation.ElapsedSeconds(__activity, __start), in __tags);
-                }
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, __start, __timed ? global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration : null, null, "Parsing.TryParse", __errorType);
             }
         }
     }

@@ -10,7 +10,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial int Place(global::Shop.Region region, string orderId, bool express, int quantity)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "OrderService.Place", global::System.Diagnostics.ActivityKind.Client) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "OrderService.Place", global::System.Diagnostics.ActivityKind.Client, "OrderService.Place", "Shop") : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             bool __counted = global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Enabled;
             bool __active = global::Toolkit.Generated.TestAssembly.Telemetry.UpDownCounter_method_active.Enabled;
@@ -21,8 +21,6 @@ namespace Shop
 
             if (__activity is { IsAllDataRequested: true })
             {
-                __activity.SetTag("code.function.name", "OrderService.Place");
-                __activity.SetTag("code.namespace", "Shop");
                 __activity.SetTag("shop.region", __ToolkitTagOf_Shop_Region(region));
                 __activity.SetTag("order.id", orderId);
                 __activity.SetTag("express", global::Toolkit.Internal.Instrumentation.Box(express));
@@ -37,8 +35,7 @@ namespace Shop
             string? __errorType = null;
             try
             {
-                var __result = PlaceCore(region, orderId, express, quantity);
-                return __result;
+                return PlaceCore(region, orderId, express, quantity);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, __activity, default, out __errorType))
             {

@@ -20,8 +20,7 @@ namespace Shop
             string? __errorType = null;
             try
             {
-                var __result = CountCore(x);
-                return __result;
+                return CountCore(x);
             }
             catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.Fail(__e, null, default, out __errorType))
             {
@@ -30,21 +29,7 @@ namespace Shop
             }
             finally
             {
-                __Complete(__start, __timed, __errorType);
-            }
-
-            static void __Complete(long __start, bool __timed, string? __errorType)
-            {
-                if (__timed)
-                {
-                    var __tags = new global::System.Diagnostics.TagList();
-                    __tags.Add("code.function.name", "Orders.Count");
-                    if (__errorType is not null)
-                    {
-                        __tags.Add("error.type", __errorType);
-                    }
-                    global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::Toolkit.Internal.Instrumentation.ElapsedSeconds(__start), in __tags);
-                }
+                global::Toolkit.Internal.Completion.Complete(null, __start, __timed ? global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration : null, null, "Orders.Count", __errorType);
             }
         }
 
@@ -59,6 +44,11 @@ namespace Shop
             }
 
             var __task = PlaceAsyncCore(id, amount);
+            if (__task is null)
+            {
+                return __task!;
+            }
+
             if (!__task.IsCompleted)
             {
                 return __Await(__task, __logger, __event, id, amount);
@@ -120,16 +110,10 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task ShipAsync(int id)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Orders.ShipAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Orders.ShipAsync", global::System.Diagnostics.ActivityKind.Internal, "Orders.ShipAsync", "Shop") : null;
             if (!(__activity is not null))
             {
                 return ShipAsyncCore(id);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Orders.ShipAsync");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             string? __errorType = null;
@@ -137,10 +121,15 @@ namespace Shop
             try
             {
                 var __task = ShipAsyncCore(id);
+                if (__task is null)
+                {
+                    return __task!;
+                }
+
                 if (!__task.IsCompleted)
                 {
                     __pending = true;
-                    var __awaiting = __Await(__task, __activity);
+                    var __awaiting = global::Toolkit.Internal.Completion.Await(__task, __activity, 0L, null, null, "Orders.ShipAsync");
                     if (__activity is not null)
                     {
                         global::Toolkit.Internal.Instrumentation.RestoreCurrent(__activity);
@@ -169,31 +158,8 @@ namespace Shop
             {
                 if (!__pending)
                 {
-                    __Complete(__activity);
+                    global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Orders.ShipAsync", __errorType);
                 }
-            }
-
-            static async global::System.Threading.Tasks.Task __Await(global::System.Threading.Tasks.Task __task, global::System.Diagnostics.Activity? __activity)
-            {
-                string? __errorType = null;
-                try
-                {
-                    await __task.ConfigureAwait(false);
-                }
-                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, __activity, out __errorType))
-                {
-                    // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
-                    throw;
-                }
-                finally
-                {
-                    __Complete(__activity);
-                }
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity)
-            {
-                __activity?.Dispose();
             }
         }
 

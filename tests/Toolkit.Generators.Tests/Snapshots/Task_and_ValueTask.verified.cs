@@ -10,17 +10,11 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task CaptureAsync(decimal amount)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Payments.CaptureAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Payments.CaptureAsync", global::System.Diagnostics.ActivityKind.Internal, "Payments.CaptureAsync", "Shop") : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             if (!(__activity is not null || __timed))
             {
                 return CaptureAsyncCore(amount);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Payments.CaptureAsync");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             long __start = (__timed && __activity is null) ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
@@ -29,10 +23,15 @@ namespace Shop
             try
             {
                 var __task = CaptureAsyncCore(amount);
+                if (__task is null)
+                {
+                    return __task!;
+                }
+
                 if (!__task.IsCompleted)
                 {
                     __pending = true;
-                    var __awaiting = __Await(__task, __activity, __start, __timed);
+                    var __awaiting = global::Toolkit.Internal.Completion.Await(__task, __activity, __start, __timed ? global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration : null, null, "Payments.CaptureAsync");
                     if (__activity is not null)
                     {
                         global::Toolkit.Internal.Instrumentation.RestoreCurrent(__activity);
@@ -61,41 +60,8 @@ namespace Shop
             {
                 if (!__pending)
                 {
-                    __Complete(__activity, __start, __timed, __errorType);
+                    global::Toolkit.Internal.Completion.Complete(__activity, __start, __timed ? global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration : null, null, "Payments.CaptureAsync", __errorType);
                 }
-            }
-
-            static async global::System.Threading.Tasks.Task __Await(global::System.Threading.Tasks.Task __task, global::System.Diagnostics.Activity? __activity, long __start, bool __timed)
-            {
-                string? __errorType = null;
-                try
-                {
-                    await __task.ConfigureAwait(false);
-                }
-                catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, __activity, out __errorType))
-                {
-                    // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
-                    throw;
-                }
-                finally
-                {
-                    __Complete(__activity, __start, __timed, __errorType);
-                }
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity, long __start, bool __timed, string? __errorType)
-            {
-                if (__timed)
-                {
-                    var __tags = new global::System.Diagnostics.TagList();
-                    __tags.Add("code.function.name", "Payments.CaptureAsync");
-                    if (__errorType is not null)
-                    {
-                        __tags.Add("error.type", __errorType);
-                    }
-                    global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::Toolkit.Internal.Instrumentation.ElapsedSeconds(__activity, __start), in __tags);
-                }
-                __activity?.Dispose();
             }
         }
 
@@ -122,7 +88,7 @@ namespace Shop
                     if (!__task.IsCompleted)
                     {
                         __pending = true;
-                        return __Await(__task, __start, __timed, __counted);
+                        return global::Toolkit.Internal.Completion.Await(__task, null, __start, __timed ? global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration : null, __counted ? global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls : null, "Payments.QuoteAsync");
                     }
 
                     if (__task.IsCompletedSuccessfully)
@@ -152,47 +118,7 @@ namespace Shop
                 {
                     if (!__pending)
                     {
-                        __Complete(__start, __timed, __counted, __errorType);
-                    }
-                }
-
-                static async global::System.Threading.Tasks.ValueTask<decimal> __Await(global::System.Threading.Tasks.ValueTask<decimal> __task, long __start, bool __timed, bool __counted)
-                {
-                    string? __errorType = null;
-                    try
-                    {
-                        var __result = await __task.ConfigureAwait(false);
-                        return __result;
-                    }
-                    catch (global::System.Exception __e) when (global::Toolkit.Internal.Instrumentation.FailAwaited(__e, null, out __errorType))
-                    {
-                        // Unreachable: the filter records the failure and returns false, so the exception propagates untouched.
-                        throw;
-                    }
-                    finally
-                    {
-                        __Complete(__start, __timed, __counted, __errorType);
-                    }
-                }
-            }
-
-            static void __Complete(long __start, bool __timed, bool __counted, string? __errorType)
-            {
-                if (__timed | __counted)
-                {
-                    var __tags = new global::System.Diagnostics.TagList();
-                    __tags.Add("code.function.name", "Payments.QuoteAsync");
-                    if (__errorType is not null)
-                    {
-                        __tags.Add("error.type", __errorType);
-                    }
-                    if (__timed)
-                    {
-                        global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Record(global::System.Diagnostics.Stopwatch.GetElapsedTime(__start).TotalSeconds, in __tags);
-                    }
-                    if (__counted)
-                    {
-                        global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Add(1, in __tags);
+                        global::Toolkit.Internal.Completion.Complete(null, __start, __timed ? global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration : null, __counted ? global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls : null, "Payments.QuoteAsync", __errorType);
                     }
                 }
             }
@@ -201,7 +127,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.ValueTask RefundAsync(decimal amount)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Payments.RefundAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Payments.RefundAsync", global::System.Diagnostics.ActivityKind.Internal, "Payments.RefundAsync", "Shop") : null;
             bool __active = global::Toolkit.Generated.TestAssembly.Telemetry.UpDownCounter_method_active.Enabled;
             if (!(__activity is not null || __active))
             {
@@ -212,12 +138,6 @@ namespace Shop
 
             global::System.Threading.Tasks.ValueTask __Instrumented(decimal amount, global::System.Diagnostics.Activity? __activity, bool __active)
             {
-                if (__activity is { IsAllDataRequested: true })
-                {
-                    __activity.SetTag("code.function.name", "Payments.RefundAsync");
-                    __activity.SetTag("code.namespace", "Shop");
-                }
-
                 if (__active)
                 {
                     __Begin();

@@ -10,18 +10,12 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial global::System.Threading.Tasks.Task<int> CountAsync(string sku, global::System.Threading.CancellationToken cancellationToken)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Inventory.CountAsync", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "Inventory.CountAsync", global::System.Diagnostics.ActivityKind.Internal, "Inventory.CountAsync", "Shop") : null;
             bool __timed = global::Toolkit.Generated.TestAssembly.Telemetry.Histogram_method_duration.Enabled;
             bool __counted = global::Toolkit.Generated.TestAssembly.Telemetry.Counter_method_calls.Enabled;
             if (!(__activity is not null || __timed || __counted))
             {
                 return CountAsyncCore(sku, cancellationToken);
-            }
-
-            if (__activity is { IsAllDataRequested: true })
-            {
-                __activity.SetTag("code.function.name", "Inventory.CountAsync");
-                __activity.SetTag("code.namespace", "Shop");
             }
 
             long __start = (__timed && __activity is null) ? global::System.Diagnostics.Stopwatch.GetTimestamp() : 0L;
@@ -31,6 +25,11 @@ namespace Shop
             try
             {
                 var __task = CountAsyncCore(sku, cancellationToken);
+                if (__task is null)
+                {
+                    return __task!;
+                }
+
                 if (!__task.IsCompleted)
                 {
                     __pending = true;

@@ -10,7 +10,7 @@ namespace Shop
         [global::System.Diagnostics.DebuggerStepThrough]
         public partial void Send(string channel, bool? urgent)
         {
-            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "notify.send", global::System.Diagnostics.ActivityKind.Internal) : null;
+            var __activity = global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource.HasListeners() ? global::Toolkit.Internal.Instrumentation.StartActivity(global::Toolkit.Generated.TestAssembly.Telemetry.ActivitySource, "notify.send", global::System.Diagnostics.ActivityKind.Internal, "Notifier.Send", "Shop") : null;
             if (!(__activity is not null))
             {
                 SendCore(channel, urgent);
@@ -19,8 +19,6 @@ namespace Shop
 
             if (__activity is { IsAllDataRequested: true })
             {
-                __activity.SetTag("code.function.name", "Notifier.Send");
-                __activity.SetTag("code.namespace", "Shop");
                 __activity.SetTag("notify.urgent", (urgent.HasValue ? global::Toolkit.Internal.Instrumentation.Box(urgent.GetValueOrDefault()) : null));
             }
 
@@ -36,12 +34,7 @@ namespace Shop
             }
             finally
             {
-                __Complete(__activity);
-            }
-
-            static void __Complete(global::System.Diagnostics.Activity? __activity)
-            {
-                __activity?.Dispose();
+                global::Toolkit.Internal.Completion.Complete(__activity, 0L, null, null, "Notifier.Send", __errorType);
             }
         }
     }

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Toolkit.Generators.Parsing;
+
+/// <summary>
+/// The nullable-analysis attributes a partial declaration promises its callers. Attributes of a partial method's parts
+/// merge, so the generated implementation must keep each promise, and it can only pass on what the Core promises it:
+/// <c>[NotNull]</c> on a parameter needs the Core's <c>[NotNull]</c>, <c>[DoesNotReturn]</c> the Core's <c>[DoesNotReturn]</c>.
+/// </summary>
+internal static class FlowAttributes
+{
+    private const string Namespace = "System.Diagnostics.CodeAnalysis";
+
+    // What the implementation must establish on exit (postconditions), or may receive as null (AllowNull).
+    private static readonly string[] s_method = ["DoesNotReturnAttribute", "MemberNotNullAttribute", "MemberNotNullWhenAttribute"];
+    private static readonly string[] s_return = ["NotNullAttribute", "NotNullIfNotNullAttribute"];
+    private static readonly string[] s_parameter = ["NotNullAttribute", "NotNullWhenAttribute", "NotNullIfNotNullAttribute", "AllowNullAttribute"];
+    private static readonly string[] s_parameterNullableCore = ["NotNullAttribute", "NotNullWhenAttribute", "NotNullIfNotNullAttribute"];
+
+    // Conditional postconditions: the compiler tracks them through the bool a call returns, not through a local holding it.
+    private static readonly string[] s_conditional = ["NotNullWhenAttribute", "MaybeNullWhenAttribute", "MemberNotNullWhenAttribute"];
+
+    /// <summary>Reports each promise of <paramref name="method"/> that <paramref name="core"/> does not make, as (attribute, where).</summary>
+    public static void Check(IMethodSymbol method, IMethodSymbol core, Action<string, string> report)
+    {
+        // The Core's attributes are bound only when the declaration has one of these: most methods have none.
+        Compare(method.GetAttributes(), core, static c => c.GetAttributes(), s_method, "the method", report);
+        Compare(method.GetReturnTypeAttributes(), core, static c => c.GetReturnTypeAttributes(), s_return, "the return value", report);
+        for (int i = 0; i < method.Parameters.Length; i++)
+        {
+            var parameter = method.Parameters[i];
+            var coreParameter = core.Parameters[i];
+
+            // A nullable Core parameter already takes null, as [AllowNull] says.
+            var required = parameter.Type.IsReferenceType && coreParameter.NullableAnnotation == NullableAnnotation.Annotated ? s_parameterNullableCore : s_parameter;
+            Compare(parameter.GetAttributes(), coreParameter, static p => p.GetAttributes(), required, "the parameter '" + parameter.Name + "'", report);
+        }
+    }
+
+    public static bool DoesNotReturn(IMethodSymbol method) => HasAny(method.GetAttributes(), ["DoesNotReturnAttribute"]);
+
+    /// <summary>Whether the method's <see langword="bool"/> result tells the caller about the state of its parameters or members.</summary>
+    public static bool ResultCarriesFlowState(IMethodSymbol method) =>
+        method.ReturnType.SpecialType == SpecialType.System_Boolean
+        && (HasAny(method.GetAttributes(), s_conditional) || method.Parameters.Any(p => HasAny(p.GetAttributes(), s_conditional)));
+
+    private static void Compare<T>(
+        ImmutableArray<AttributeData> declared, T core, Func<T, ImmutableArray<AttributeData>> coreAttributes, string[] names, string target, Action<string, string> report)
+    {
+        foreach (var attribute in declared)
+        {
+            if (attribute.AttributeClass is { } type && Array.IndexOf(names, type.Name) >= 0 && IsFlowNamespace(type)
+                && !coreAttributes(core).Any(candidate => SameAttribute(attribute, candidate)))
+            {
+                report("[" + type.Name.Substring(0, type.Name.Length - "Attribute".Length) + Arguments(attribute) + "]", target);
+            }
+        }
+    }
+
+    private static bool HasAny(ImmutableArray<AttributeData> attributes, string[] names) =>
+        attributes.Any(a => a.AttributeClass is { } type && Array.IndexOf(names, type.Name) >= 0 && IsFlowNamespace(type));
+
+    private static bool IsFlowNamespace(INamedTypeSymbol type) => Symbols.IsNamespace(type.ContainingNamespace, Namespace);
+
+    private static bool SameAttribute(AttributeData declared, AttributeData candidate) =>
+        SymbolEqualityComparer.Default.Equals(declared.AttributeClass, candidate.AttributeClass)
+        && Arguments(declared) == Arguments(candidate);
+
+    private static string Arguments(AttributeData attribute) =>
+        attribute.ConstructorArguments.IsEmpty ? "" : "(" + string.Join(", ", attribute.ConstructorArguments.Select(a => a.ToCSharpString())) + ")";
+}
