@@ -18,7 +18,6 @@ public sealed class TelemetryRedactionTests
         Assert.Matches("^[0-9a-f]{8}$", first);
         Assert.Equal(first, second);
         Assert.NotEqual(first, TelemetryRedaction.Hash("customer-43"));
-        Assert.DoesNotContain("42", first, StringComparison.Ordinal);
     }
 
     [Fact]
