@@ -19,11 +19,13 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
     public static readonly DiagnosticDescriptor UnboundedValue = new(
         "TK3002",
         "Unbounded metric tag value",
-        "Metric tag '{0}' gets an unbounded value ({1}): use a bounded value such as an enum or a constant, or put it on a span instead",
+        "Metric tag '{0}' gets {1}",
         RuleCategories.Cardinality,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Each distinct tag value starts a new metric time series; ids, free text, timestamps and urls make their number unbounded.");
+        description: "Each distinct tag value starts a new metric time series; ids, free text, timestamps and urls make their number unbounded. Personal data in a tag is exported and kept by every metrics back end, where no redaction reaches it.");
+
+    private const string UnboundedAdvice = ": use a bounded value such as an enum or a constant, or put it on a span instead";
 
     public static readonly DiagnosticDescriptor NonConstantName = new(
         "TK3003",
@@ -43,21 +45,59 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
             return; // System.Diagnostics.Metrics isn't referenced.
         }
 
-        start.RegisterOperationBlockStartAction(block =>
+        var data = SensitiveData.Create(known);
+        var callSites = new CallSites();
+        // One walk of each block instead of a callback per invocation, declaration and assignment: most blocks measure
+        // nothing and are left after the first look.
+        start.RegisterOperationBlockAction(context =>
         {
-            // A block's operation actions run one after the other, so its state needs no locking.
-            var body = new MetricTagsInBody(known);
-            block.RegisterOperationAction(context => body.Collect((IInvocationOperation)context.Operation), OperationKind.Invocation);
-            block.RegisterOperationAction(context => body.Collect((IVariableDeclaratorOperation)context.Operation), OperationKind.VariableDeclarator);
-            block.RegisterOperationAction(
-                context => body.Collect((IAssignmentOperation)context.Operation),
-                OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment);
-            block.RegisterOperationBlockEndAction(body.Report);
+            if (!Measures(context.OperationBlocks, known))
+            {
+                return;
+            }
+
+            var body = new MetricTagsInBody(known, data, callSites);
+            foreach (var root in context.OperationBlocks)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation:
+                            body.Collect(invocation);
+                            break;
+                        case IVariableDeclaratorOperation declarator:
+                            body.Collect(declarator);
+                            break;
+                        case ISimpleAssignmentOperation or ICompoundAssignmentOperation or ICoalesceAssignmentOperation:
+                            body.Collect((IAssignmentOperation)operation);
+                            break;
+                    }
+                }
+            }
+
+            body.Report(context);
         });
     }
 
+    private static bool Measures(ImmutableArray<IOperation> blocks, KnownSymbols known)
+    {
+        foreach (var root in blocks)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (operation is IInvocationOperation { TargetMethod: var method } && (IsMeasurement(method, known) || TelemetryCalls.IsCreateInstrument(method, known)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>What one operation block measures, and what it writes to the locals those measurements read.</summary>
-    private sealed class MetricTagsInBody(KnownSymbols known)
+    private sealed class MetricTagsInBody(KnownSymbols known, SensitiveData data, CallSites callSites)
     {
         private const int MaxDepth = 4;
 
@@ -122,7 +162,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
         {
             foreach (var name in _instrumentNames)
             {
-                if (!IsFixed(name.Value, 0))
+                if (!IsFixed(name.Value, 0) && !IsBridgedName(name.Value))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(NonConstantName, name.Value.Syntax.GetLocation(), "instrument name", name.Value.Syntax.ToString()));
                 }
@@ -193,6 +233,16 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                     }
                 }
             }
+            else if (MemberOf(pair) is { } member)
+            {
+                foreach (var write in MemberWrites.Of(member, pair))
+                {
+                    if (TelemetryCalls.Unwrap(write) is IObjectCreationOperation { Arguments.Length: 2 } written)
+                    {
+                        Check(context, written, written.Arguments[0].Value, written.Arguments[1].Value, pair);
+                    }
+                }
+            }
         }
 
         private void CheckTagList(OperationBlockAnalysisContext context, IOperation tags)
@@ -223,13 +273,36 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                     }
                 }
             }
+            else if (MemberOf(tags) is { } member)
+            {
+                // A TagList built once in a field or property (a pool's tags from its connection string) and put on every measurement.
+                foreach (var write in MemberWrites.Of(member, tags))
+                {
+                    switch (TelemetryCalls.Unwrap(write))
+                    {
+                        case IObjectCreationOperation written:
+                            CheckTagListCreation(context, written, tags);
+                            break;
+                        case IInvocationOperation add:
+                            CheckTagListAdd(context, add, tags);
+                            break;
+                    }
+                }
+            }
         }
 
-        private void CheckTagListCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation)
+        private static ISymbol? MemberOf(IOperation operation) => operation switch
+        {
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+            _ => null,
+        };
+
+        private void CheckTagListCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation, IOperation? use = null)
         {
             foreach (var argument in creation.Arguments)
             {
-                if (IsTagCollection(argument.Parameter?.Type, known))
+                if (use is null && IsTagCollection(argument.Parameter?.Type, known))
                 {
                     CheckPairs(context, argument.Value);
                 }
@@ -241,41 +314,58 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                 {
                     if (element is IInvocationOperation add)
                     {
-                        CheckTagListAdd(context, add);
+                        CheckTagListAdd(context, add, use);
                     }
                 }
             }
         }
 
         /// <summary><c>Add(key, value)</c> or <c>Add(pair)</c>, called or written as a collection initializer element.</summary>
-        private void CheckTagListAdd(OperationBlockAnalysisContext context, IInvocationOperation add)
+        private void CheckTagListAdd(OperationBlockAnalysisContext context, IInvocationOperation add, IOperation? use = null)
         {
             if (add.Arguments.Length == 2)
             {
-                Check(context, add, add.Arguments[0].Value, add.Arguments[1].Value);
+                Check(context, add, add.Arguments[0].Value, add.Arguments[1].Value, use);
             }
             else if (add.Arguments.Length == 1 && TelemetryCalls.Unwrap(add.Arguments[0].Value) is IObjectCreationOperation { Arguments.Length: 2 } pair)
             {
-                Check(context, add, pair.Arguments[0].Value, pair.Arguments[1].Value);
+                Check(context, add, pair.Arguments[0].Value, pair.Arguments[1].Value, use);
             }
-            else if (add.Arguments.Length == 1)
+            else if (add.Arguments.Length == 1 && use is null)
             {
                 CheckPair(context, add.Arguments[0].Value);
             }
         }
 
-        /// <summary>Reports one tag, at <paramref name="tag"/> (what the fix removes), at most once however many instruments it reaches.</summary>
-        private void Check(OperationBlockAnalysisContext context, IOperation tag, IOperation key, IOperation value)
+        /// <summary>
+        /// Reports one tag, at <paramref name="tag"/> (what the fix removes), at most once however many instruments it
+        /// reaches; a tag written to a field or property elsewhere is reported where this block <paramref name="use"/>s it.
+        /// </summary>
+        private void Check(OperationBlockAnalysisContext context, IOperation tag, IOperation key, IOperation value, IOperation? use = null)
         {
             if (!_checked.Add(tag))
             {
                 return;
             }
 
+            // foreach (var tag in tags) list.Add(tag.Key, tag.Value): forwarding tags someone else already chose.
+            if (IsForwarded(key))
+            {
+                return;
+            }
+
+            var at = (use ?? tag).Syntax.GetLocation();
             string? name = ConstantKey(key);
-            if (name is null && !IsFixed(key, 0))
+            if (name is null && use is null && !IsFixed(key, 0))
             {
                 context.ReportDiagnostic(Diagnostic.Create(NonConstantName, key.Syntax.GetLocation(), "tag key", key.Syntax.ToString()));
+            }
+
+            if (data.Find(value, data.NamesFor(context.Options, tag.Syntax.SyntaxTree, UnboundedValue.Id)) is { } personal)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(UnboundedValue, at, name ?? key.Syntax.ToString(),
+                    "personal data ('" + personal.Operation.Syntax + "' may hold it: " + personal.Reason + "); metrics back ends export and keep tag values unredacted: leave it out"));
+                return;
             }
 
             if (name is not null)
@@ -293,9 +383,20 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
 
             if (WhyUnbounded(value, name) is { } reason)
             {
-                context.ReportDiagnostic(Diagnostic.Create(UnboundedValue, tag.Syntax.GetLocation(), name ?? key.Syntax.ToString(), reason));
+                context.ReportDiagnostic(Diagnostic.Create(UnboundedValue, at, name ?? key.Syntax.ToString(), "an unbounded value (" + reason + ")" + UnboundedAdvice));
             }
         }
+
+        private bool IsForwarded(IOperation key) =>
+            TelemetryCalls.Unwrap(key) is IPropertyReferenceOperation { Property.Name: "Key", Instance: { } pair } && KnownSymbols.Is(pair.Type, known.KeyValuePair);
+
+        /// <summary>
+        /// An instrument named after another system's (<c>counter.Name</c> of a bridged EventCounter or instrument):
+        /// the other system fixes the set of names.
+        /// </summary>
+        private static bool IsBridgedName(IOperation value) =>
+            TelemetryCalls.Unwrap(value) is IPropertyReferenceOperation { Instance: not (null or IInstanceReferenceOperation) } property
+            && property.Property.Name.EndsWith("Name", System.StringComparison.Ordinal);
 
         private static string? ConstantKey(IOperation key) =>
             TelemetryCalls.Unwrap(key).ConstantValue is { HasValue: true, Value: string name } ? name : null;
@@ -359,6 +460,10 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                     return field.Field.IsConst || (field.Field.IsStatic && field.Field.IsReadOnly);
                 case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0 } toString:
                     return BoundedValues.IsBoundedType(toString.Instance?.Type);
+                case IPropertyReferenceOperation property when BoundedValues.IsCodeName(property.Property, known):
+                    return true; // typeof(T).Name, GetType().FullName: as many values as the code has types.
+                case IParameterReferenceOperation parameter:
+                    return callSites.AllFixed(parameter.Parameter, value, known);
                 case ILocalReferenceOperation local when _writes.TryGetValue(local.Local, out var writes):
                     foreach (var write in writes)
                     {
