@@ -217,20 +217,21 @@ public sealed class UnboundedMetricTagValueTests
                     RecordShutdown("signal");
                     RecordShutdown(nameof(Stop));
                     RecordShutdown(outcome.ToString());
-                    RecordState(typeof(Checkout).Name);
+                    RecordSource(typeof(Checkout).Name);
+                    RecordSource(Constant);
                     RecordCaller(requestedBy);
                 }
 
-                // Every call passes a constant, a nameof or an enum's name: bounded.
                 private void RecordShutdown(string via) => Orders.Add(1, new KeyValuePair<string, object?>("via", via));
 
-                private void RecordState(string state) => Orders.Add(1, new KeyValuePair<string, object?>("state", state));
+                // The name says key, but every call passes a constant or a type's name: bounded.
+                private void RecordSource(string sourceKey) => Orders.Add(1, new KeyValuePair<string, object?>("source", sourceKey));
 
                 // One call passes data: unbounded.
-                private void RecordCaller(string caller) => Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("caller", caller)|});
+                private void RecordCaller(string callerId) => Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("caller", callerId)|});
 
                 // Public: callers elsewhere may pass anything.
-                public void Record(string via) => Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("via", via)|});
+                public void Record(string viaKey) => Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("via", viaKey)|});
             }
             """);
 

@@ -162,7 +162,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
         {
             foreach (var name in _instrumentNames)
             {
-                if (!IsFixed(name.Value, 0) && !IsBridgedName(name.Value))
+                if (!IsFixed(name.Value, 0) && !IsConfigured(name.Value))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(NonConstantName, name.Value.Syntax.GetLocation(), "instrument name", name.Value.Syntax.ToString()));
                 }
@@ -356,7 +356,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
 
             var at = (use ?? tag).Syntax.GetLocation();
             string? name = ConstantKey(key);
-            if (name is null && use is null && !IsFixed(key, 0))
+            if (name is null && use is null && !IsFixed(key, 0) && !IsConfigured(key))
             {
                 context.ReportDiagnostic(Diagnostic.Create(NonConstantName, key.Syntax.GetLocation(), "tag key", key.Syntax.ToString()));
             }
@@ -391,12 +391,11 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
             TelemetryCalls.Unwrap(key) is IPropertyReferenceOperation { Property.Name: "Key", Instance: { } pair } && KnownSymbols.Is(pair.Type, known.KeyValuePair);
 
         /// <summary>
-        /// An instrument named after another system's (<c>counter.Name</c> of a bridged EventCounter or instrument):
-        /// the other system fixes the set of names.
+        /// A key or instrument name read from a field or property: configured once (<c>_options.EndpointLabel</c>) or
+        /// another system's own name (<c>counter.Name</c> of a bridged EventCounter), not built from each call's data.
         /// </summary>
-        private static bool IsBridgedName(IOperation value) =>
-            TelemetryCalls.Unwrap(value) is IPropertyReferenceOperation { Instance: not (null or IInstanceReferenceOperation) } property
-            && property.Property.Name.EndsWith("Name", System.StringComparison.Ordinal);
+        private static bool IsConfigured(IOperation value) =>
+            TelemetryCalls.Unwrap(value) is IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false };
 
         private static string? ConstantKey(IOperation key) =>
             TelemetryCalls.Unwrap(key).ConstantValue is { HasValue: true, Value: string name } ? name : null;
@@ -408,18 +407,78 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                 return null;
             }
 
-            value = TelemetryCalls.Unwrap(value);
-            if (BoundedValues.IsUnboundedType(value.Type, known))
-            {
-                return "'" + value.Type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' values are unbounded";
-            }
-
             if (key is not null && BoundedValues.IsUnboundedName(key))
             {
                 return "its key says it identifies something";
             }
 
-            return NameOf(value) is { } name && BoundedValues.IsUnboundedName(name) ? "'" + name + "' says it identifies something" : null;
+            return WhyUnbounded(value, 0);
+        }
+
+        /// <summary>
+        /// Dates, Guids, URLs, floating point and untyped objects are unbounded by type. A string is judged by where it
+        /// comes from: a name that says it identifies something, a string built from unbounded parts, the text of an
+        /// unbounded value (<c>id.ToString()</c>), or a local assigned one of those. A string that says nothing about
+        /// itself (a type, endpoint or service name, a label) is trusted: most strings in instrumentation are labels.
+        /// </summary>
+        private string? WhyUnbounded(IOperation? value, int depth)
+        {
+            value = TelemetryCalls.Unwrap(value);
+            if (value is null || depth > MaxDepth || IsFixed(value, depth))
+            {
+                return null;
+            }
+
+            var type = value.Type;
+            if (type?.SpecialType != SpecialType.System_String && BoundedValues.IsUnboundedType(type, known))
+            {
+                return "'" + type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' values are unbounded";
+            }
+
+            if (NameOf(value) is { } name && BoundedValues.IsUnboundedName(name))
+            {
+                return "'" + name + "' says it identifies something";
+            }
+
+            switch (value)
+            {
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole && WhyUnbounded(hole.Expression, depth + 1) is { } inHole)
+                        {
+                            return inHole;
+                        }
+                    }
+
+                    return null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
+                    return WhyUnbounded(concatenation.LeftOperand, depth + 1) ?? WhyUnbounded(concatenation.RightOperand, depth + 1);
+                case IConditionalOperation conditional:
+                    return WhyUnbounded(conditional.WhenTrue, depth + 1) ?? WhyUnbounded(conditional.WhenFalse, depth + 1);
+                case ICoalesceOperation coalesce:
+                    return WhyUnbounded(coalesce.Value, depth + 1) ?? WhyUnbounded(coalesce.WhenNull, depth + 1);
+                case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance }:
+                    return WhyUnbounded(instance, depth + 1) ?? (instance.Type?.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_UInt64
+                        ? "the text of a number is unbounded" : null);
+                case ILocalReferenceOperation local when _writes.TryGetValue(local.Local, out var writes):
+                    foreach (var write in writes)
+                    {
+                        if (write is null)
+                        {
+                            return "'" + local.Local.Name + "' is assigned out of sight";
+                        }
+
+                        if (WhyUnbounded(write, depth + 1) is { } written)
+                        {
+                            return written;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
         }
 
         /// <summary>
