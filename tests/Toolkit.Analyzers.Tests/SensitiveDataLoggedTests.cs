@@ -306,4 +306,27 @@ public sealed class SensitiveDataLoggedTests
                 }
             }
             """);
+
+    [Fact]
+    public Task MetadataAboutSecrets_StaysSilent() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer>.VerifyAsync(
+            """
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Options
+            {
+                public string CookieAuthenticationScheme { get; set; } = "cookies";
+                public int AbsoluteRefreshTokenLifetime { get; set; }
+            }
+
+            public sealed class Validator(ILogger<Validator> logger)
+            {
+                public void Validate(Options options, string secretDescription, string clientSecret)
+                {
+                    logger.LogInformation("Scheme {Scheme}, lifetime {Lifetime}", options.CookieAuthenticationScheme, options.AbsoluteRefreshTokenLifetime);
+                    logger.LogInformation("Secret {Description} is invalid", secretDescription);
+                    logger.LogInformation("Secret {Secret} is invalid", {|TK2001:clientSecret|});
+                }
+            }
+            """);
 }

@@ -306,4 +306,24 @@ public sealed class UnboundedMetricTagValueTests
             new Microsoft.CodeAnalysis.Testing.DiagnosticResult(MetricTagValuesAnalyzer.UnboundedValue).WithLocation(0).WithArguments(
                 "user.email",
                 "personal data ('customerEmail' may hold it: its name says 'email'); metrics back ends export and keep tag values unredacted: leave it out"));
+
+    [Fact]
+    public Task Strings_AreJudgedByWhereTheyComeFrom() =>
+        AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Consume(string serviceName, string endpointLabel, string messageType, Guid orderId, int attempt, string orderKey)
+                {
+                    // Labels that say nothing about themselves: a service, an endpoint, a type.
+                    Orders.Add(1, new KeyValuePair<string, object?>("service", serviceName), new KeyValuePair<string, object?>("endpoint", endpointLabel));
+                    Orders.Add(1, new KeyValuePair<string, object?>("consumer.type", messageType));
+
+                    // Built from or holding an identifier.
+                    Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("order", $"order-{orderId}")|});
+                    Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("attempt", attempt.ToString())|});
+                    var label = string.IsNullOrEmpty(messageType) ? orderKey : messageType;
+                    Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("label", label)|});
+                }
+            }
+            """);
 }

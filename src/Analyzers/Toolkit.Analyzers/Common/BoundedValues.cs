@@ -53,6 +53,10 @@ internal static class BoundedValues
     private static readonly ImmutableHashSet<string> UnboundedWords = ImmutableHashSet.Create(
         StringComparer.Ordinal, "email", "url", "uri", "path", "query", "ip", "session", "trace", "span", "timestamp", "message");
 
+    // Last words that make a name about a kind of thing rather than the thing ("messageType", "urlScheme", "sessionCount").
+    private static readonly ImmutableHashSet<string> KindEndings = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "type", "types", "kind", "label", "name", "count", "length", "size", "version", "scheme", "format", "category", "status", "code");
+
     public const string AllowedTagKeysOption = "allowed_tag_keys";
 
     /// <summary>Whether <paramref name="key"/> is allow-listed by default or by the rule's <c>allowed_tag_keys</c> option.</summary>
@@ -71,6 +75,11 @@ internal static class BoundedValues
         if (IdentifierEndings.Contains(words[words.Count - 1]))
         {
             return true;
+        }
+
+        if (KindEndings.Contains(words[words.Count - 1]))
+        {
+            return false;
         }
 
         foreach (string word in words)

@@ -43,7 +43,8 @@ internal sealed class SensitiveNames
         "hash", "hashed", "hmac", "digest", "redact", "redacted", "mask", "masked", "encrypt", "encrypted", "cipher",
         "protected", "obfuscated", "anonymized", "pseudonymized", "fingerprint", "length", "count", "policy", "type",
         "kind", "expiry", "expires", "expiration", "verified", "valid", "enabled", "required", "format", "name", "provider",
-        "url", "uri", "path", "page", "endpoint", "attempt", "attempts", "status", "result", "scheme",
+        "url", "uri", "path", "page", "endpoint", "attempt", "attempts", "status", "result", "scheme", "description",
+        "lifetime", "timeout", "duration", "ttl",
     ];
 
     // Word sequences that contain a keyword but name infrastructure, not people or secrets.

@@ -53,13 +53,17 @@ public sealed class ActivityNameFromDataAnalyzer : ToolkitAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context, KnownSymbols known, SensitiveData data)
     {
         var node = context.Node;
+        // Only a name written as an interpolation, a concatenation or a string.Format/Concat/Join call can be built
+        // from data; anything else is decided without binding.
         bool candidate = node switch
         {
             InvocationExpressionSyntax invocation => invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StartActivity" or "CreateActivity" }
-                or MemberBindingExpressionSyntax { Name.Identifier.ValueText: "StartActivity" or "CreateActivity" },
-            ObjectCreationExpressionSyntax creation => creation.Type is IdentifierNameSyntax { Identifier.ValueText: "Activity" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Activity" },
-            ImplicitObjectCreationExpressionSyntax implicitCreation => implicitCreation.ArgumentList.Arguments.Count == 1,
-            AssignmentExpressionSyntax assignment => assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DisplayName" },
+                or MemberBindingExpressionSyntax { Name.Identifier.ValueText: "StartActivity" or "CreateActivity" }
+                && invocation.ArgumentList.Arguments.Any(argument => MayBeBuilt(argument.Expression)),
+            ObjectCreationExpressionSyntax creation => creation.Type is IdentifierNameSyntax { Identifier.ValueText: "Activity" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Activity" }
+                && creation.ArgumentList?.Arguments.Any(argument => MayBeBuilt(argument.Expression)) == true,
+            ImplicitObjectCreationExpressionSyntax implicitCreation => implicitCreation.ArgumentList.Arguments.Count == 1 && MayBeBuilt(implicitCreation.ArgumentList.Arguments[0].Expression),
+            AssignmentExpressionSyntax assignment => assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DisplayName" } && MayBeBuilt(assignment.Right),
             _ => false,
         };
         if (!candidate)
@@ -83,6 +87,15 @@ public sealed class ActivityNameFromDataAnalyzer : ToolkitAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(Rule, name.Syntax.GetLocation()));
         }
     }
+
+    private static bool MayBeBuilt(ExpressionSyntax expression) => expression switch
+    {
+        InterpolatedStringExpressionSyntax interpolated => interpolated.Contents.Any(content => content is InterpolationSyntax),
+        BinaryExpressionSyntax binary => binary.IsKind(SyntaxKind.AddExpression),
+        ParenthesizedExpressionSyntax parenthesized => MayBeBuilt(parenthesized.Expression),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Format" or "Concat" or "Join" } } => true,
+        _ => false,
+    };
 
     private static bool IsBuiltFromData(IOperation name, KnownSymbols known, SensitiveData data, AnalyzerOptions options)
     {
