@@ -326,4 +326,17 @@ public sealed class UnboundedMetricTagValueTests
                 }
             }
             """);
+
+    [Fact]
+    public Task NoFix_ForATagHeldInAField() =>
+        Verify.VerifyNoFixAsync(Instruments + """
+            public sealed class Pool(string connectionString)
+            {
+                private static readonly Counter<long> Opened = new Meter("db").CreateCounter<long>("db.pool.opened");
+                private readonly TagList _tags = new() { { "pool.name", connectionString }, { "pool.kind", "primary" } };
+
+                // Removing the argument would drop the bounded tag too.
+                public void Open() => Opened.Add(1, {|TK3002:_tags|});
+            }
+            """);
 }

@@ -25,6 +25,11 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
         isEnabledByDefault: true,
         description: "Each distinct tag value starts a new metric time series; ids, free text, timestamps and urls make their number unbounded. Personal data in a tag is exported and kept by every metrics back end, where no redaction reaches it.");
 
+    /// <summary>Set on a diagnostic reported where a tag held in a field or property is used: removing the use would drop every tag.</summary>
+    public const string HeldInMemberProperty = "HeldInMember";
+
+    private static readonly ImmutableDictionary<string, string?> s_heldInMember = ImmutableDictionary<string, string?>.Empty.Add(HeldInMemberProperty, "true");
+
     private const string UnboundedAdvice = ": use a bounded value such as an enum or a constant, or put it on a span instead";
 
     public static readonly DiagnosticDescriptor NonConstantName = new(
@@ -355,6 +360,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
             }
 
             var at = (use ?? tag).Syntax.GetLocation();
+            var properties = use is null ? null : s_heldInMember;
             string? name = ConstantKey(key);
             if (name is null && use is null && !IsFixed(key, 0) && !IsConfigured(key))
             {
@@ -363,7 +369,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
 
             if (data.Find(value, data.NamesFor(context.Options, tag.Syntax.SyntaxTree, UnboundedValue.Id)) is { } personal)
             {
-                context.ReportDiagnostic(Diagnostic.Create(UnboundedValue, at, name ?? key.Syntax.ToString(),
+                context.ReportDiagnostic(Diagnostic.Create(UnboundedValue, at, properties, name ?? key.Syntax.ToString(),
                     "personal data ('" + personal.Operation.Syntax + "' may hold it: " + personal.Reason + "); metrics back ends export and keep tag values unredacted: leave it out"));
                 return;
             }
@@ -383,7 +389,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
 
             if (WhyUnbounded(value, name) is { } reason)
             {
-                context.ReportDiagnostic(Diagnostic.Create(UnboundedValue, at, name ?? key.Syntax.ToString(), "an unbounded value (" + reason + ")" + UnboundedAdvice));
+                context.ReportDiagnostic(Diagnostic.Create(UnboundedValue, at, properties, name ?? key.Syntax.ToString(), "an unbounded value (" + reason + ")" + UnboundedAdvice));
             }
         }
 
