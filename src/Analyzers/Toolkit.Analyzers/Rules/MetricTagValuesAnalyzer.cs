@@ -52,53 +52,52 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
 
         var data = SensitiveData.Create(known);
         var callSites = new CallSites();
-        // One walk of each block instead of a callback per invocation, declaration and assignment: most blocks measure
-        // nothing and are left after the first look.
-        start.RegisterOperationBlockAction(context =>
+        // Per block, a callback per invocation that leaves at the method's name; only a block that measures or creates
+        // an instrument is then read whole, in one walk, for what it writes to the locals its measurements use.
+        start.RegisterOperationBlockStartAction(block =>
         {
-            if (!Measures(context.OperationBlocks, known))
-            {
-                return;
-            }
-
-            var body = new MetricTagsInBody(known, data, callSites);
-            foreach (var root in context.OperationBlocks)
-            {
-                foreach (var operation in root.DescendantsAndSelf())
+            bool measures = false;
+            block.RegisterOperationAction(
+                context =>
                 {
-                    switch (operation)
-                    {
-                        case IInvocationOperation invocation:
-                            body.Collect(invocation);
-                            break;
-                        case IVariableDeclaratorOperation declarator:
-                            body.Collect(declarator);
-                            break;
-                        case ISimpleAssignmentOperation or ICompoundAssignmentOperation or ICoalesceAssignmentOperation:
-                            body.Collect((IAssignmentOperation)operation);
-                            break;
-                    }
+                    var method = ((IInvocationOperation)context.Operation).TargetMethod;
+                    measures |= (method.Name is "Add" or "Record" || method.Name.StartsWith("Create", System.StringComparison.Ordinal))
+                        && (IsMeasurement(method, known) || TelemetryCalls.IsCreateInstrument(method, known));
+                },
+                OperationKind.Invocation);
+            block.RegisterOperationBlockEndAction(context =>
+            {
+                if (measures)
+                {
+                    Analyze(context, known, data, callSites);
                 }
-            }
-
-            body.Report(context);
+            });
         });
     }
 
-    private static bool Measures(ImmutableArray<IOperation> blocks, KnownSymbols known)
+    private static void Analyze(OperationBlockAnalysisContext context, KnownSymbols known, SensitiveData data, CallSites callSites)
     {
-        foreach (var root in blocks)
+        var body = new MetricTagsInBody(known, data, callSites);
+        foreach (var root in context.OperationBlocks)
         {
             foreach (var operation in root.DescendantsAndSelf())
             {
-                if (operation is IInvocationOperation { TargetMethod: var method } && (IsMeasurement(method, known) || TelemetryCalls.IsCreateInstrument(method, known)))
+                switch (operation)
                 {
-                    return true;
+                    case IInvocationOperation invocation:
+                        body.Collect(invocation);
+                        break;
+                    case IVariableDeclaratorOperation declarator:
+                        body.Collect(declarator);
+                        break;
+                    case ISimpleAssignmentOperation or ICompoundAssignmentOperation or ICoalesceAssignmentOperation:
+                        body.Collect((IAssignmentOperation)operation);
+                        break;
                 }
             }
         }
 
-        return false;
+        body.Report(context);
     }
 
     /// <summary>What one operation block measures, and what it writes to the locals those measurements read.</summary>
