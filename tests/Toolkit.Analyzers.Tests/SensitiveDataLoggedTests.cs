@@ -186,6 +186,7 @@ public sealed class SensitiveDataLoggedTests
                 public static void Record(ILogger logger, string iban) => logger.LogInformation("{Iban}", TelemetryRedaction.Hash(iban));
             }
             """);
+
     [Fact]
     public Task NetworkAddresses_AreInfrastructure() =>
         AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer>.VerifyAsync(
