@@ -84,4 +84,57 @@ public sealed class ActivityNameFromDataTests
             }
             """,
             "dotnet_diagnostic.TK4001.severity = none");
+
+    [Fact]
+    public Task Silent_OnNamesBuiltFromBoundedParts() =>
+        Verify.VerifyAsync(
+            """
+            using System.Diagnostics;
+
+            public enum JournalOperation { Append, Truncate }
+
+            public class Journal
+            {
+                private static readonly ActivitySource Source = new("Journal");
+
+                public void Run<TContext>(JournalOperation kind, string databaseName, string operation)
+                {
+                    var name = kind switch
+                    {
+                        JournalOperation.Append => "append",
+                        _ => "truncate",
+                    };
+                    using var a = Source.StartActivity($"journal {name}");
+                    using var b = Source.StartActivity($"migrate {typeof(TContext).Name}");
+                    using var c = Source.StartActivity("CONNECT " + databaseName);
+                    using var d = Source.StartActivity($"{operation} {databaseName}");
+                    using var e = Source.StartActivity($"journal {kind}");
+                    using var f = Source.StartActivity("handle " + GetType().Name);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Warns_OnIdsUrlsNumbersAndPeopleInParts() =>
+        Verify.VerifyAsync(
+            """
+            using System;
+            using System.Diagnostics;
+
+            public class Orders
+            {
+                private static readonly ActivitySource Source = new("Shop");
+
+                public void Run(string orderId, Uri url, string path, Guid tenant, long page, string userName, string sql)
+                {
+                    using var a = Source.StartActivity({|TK4001:$"order {orderId}"|});
+                    using var b = Source.StartActivity({|TK4001:"GET " + path|});
+                    using var c = Source.StartActivity({|TK4001:$"fetch {url}"|});
+                    using var d = Source.StartActivity({|TK4001:$"tenant {tenant}"|});
+                    using var e = Source.StartActivity({|TK4001:$"page {page}"|});
+                    using var f = Source.StartActivity({|TK4001:"profile " + userName|});
+                    using var g = Source.StartActivity({|TK4001:"query " + sql|});
+                }
+            }
+            """);
 }

@@ -77,4 +77,27 @@ public sealed class LogTemplateTests
                 }
             }
             """);
+
+    [Fact]
+    public Task FixedText_StaysSilent_DataDoesNot() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.LogTemplateAnalyzer>.VerifyAsync(
+            """
+            using System;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Backplane(ILogger<Backplane> logger)
+            {
+                private static readonly string Prefix = "[BP] ";
+
+                public void Connected(bool reconnected, string action, string path)
+                {
+                    logger.LogInformation("backplane " + (reconnected ? "re-connected" : "connected"));
+                    logger.LogWarning("Locale too long." + Environment.NewLine + "{@Details}", path);
+                    logger.LogInformation(Prefix + "ready");
+                    logger.LogError({|TK2003:"Error deleting file: " + path|});
+                    logger.LogTrace({|TK2003:"before " + action|});
+                    logger.LogTrace({|TK2003:"backplane " + (reconnected ? action : "connected")|});
+                }
+            }
+            """);
 }

@@ -76,4 +76,43 @@ public sealed class NonConstantMetricNameTests
             }
             """,
             "dotnet_diagnostic.TK3003.severity = none");
+
+    [Fact]
+    public Task Silent_OnForwardingLoopsAndBridgedInstrumentNames() =>
+        AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(
+            """
+            using System.Collections.Generic;
+            using System.Diagnostics;
+            using System.Diagnostics.Metrics;
+
+            public sealed class EventCounterInfo
+            {
+                public string Name { get; set; } = "";
+                public double Value { get; set; }
+            }
+
+            public sealed class Bridge(Meter meter)
+            {
+                private readonly Counter<long> _calls = meter.CreateCounter<long>("bridge.calls");
+
+                public void Forward(IEnumerable<KeyValuePair<string, object?>> tags, KeyValuePair<string, object?>[] more)
+                {
+                    var list = new TagList();
+                    foreach (var tag in tags)
+                    {
+                        list.Add(tag.Key, tag.Value);
+                    }
+
+                    foreach (var tag in more)
+                    {
+                        list.Add(new KeyValuePair<string, object?>(tag.Key, tag.Value));
+                    }
+
+                    _calls.Add(1, list);
+                }
+
+                // An EventCounter republished as an instrument: the counter's own name.
+                public void Publish(EventCounterInfo counter) => meter.CreateObservableGauge(counter.Name, () => counter.Value);
+            }
+            """);
 }

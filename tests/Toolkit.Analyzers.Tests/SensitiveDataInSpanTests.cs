@@ -92,4 +92,57 @@ public sealed class SensitiveDataInSpanTests
                 }
             }
             """);
+
+    [Fact]
+    public Task SemanticConventionNetworkAttributes_StaySilent() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataInSpanAnalyzer>.VerifyAsync(
+            """
+            using System;
+            using System.Diagnostics;
+            using System.Net;
+
+            public sealed class SiloAddress { public int Generation { get; } }
+
+            public static class Client
+            {
+                public static void Tag(Activity activity, string address, IPEndPoint peer, Uri endpoint, SiloAddress targetSiloAddress, int port)
+                {
+                    activity.SetTag("server.address", address);
+                    activity.SetTag("server.port", port);
+                    activity.SetTag("network.peer.address", peer.Address.ToString());
+                    activity.SetTag("server.address", endpoint.Host);
+                    activity.SetTag("rpc.target", targetSiloAddress);
+                    activity.SetTag("db.system", "postgresql");
+                    activity.SetTag("http.request.method", "GET");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task FullUrls_AsWritten_AreSensitive() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataInSpanAnalyzer>.VerifyAsync(
+            """
+            using System;
+            using System.Diagnostics;
+
+            public static class Http
+            {
+                public static void Tag(Activity activity, Uri uri, string queryString)
+                {
+                    activity.SetTag("url.full", {|TK2004:uri.OriginalString|});
+                    activity.SetTag("http.url", {|TK2004:uri.AbsoluteUri|});
+                    activity.SetTag("url.full", {|TK2004:uri|});
+                    activity.SetTag("url.query", {|TK2004:uri.Query|});
+                    activity.SetTag("url.full", $"https://{uri.Host}{{|TK2004:uri.PathAndQuery|}}");
+
+                    // Sanitized, or without user info and query.
+                    activity.SetTag("url.full", Redact(uri));
+                    activity.SetTag("url.full", uri.GetLeftPart(UriPartial.Path));
+                    activity.SetTag("url.path", uri.AbsolutePath);
+                    activity.SetTag("server.address", uri.Host);
+                }
+
+                private static string Redact(Uri uri) => uri.GetLeftPart(UriPartial.Path);
+            }
+            """);
 }

@@ -186,4 +186,148 @@ public sealed class SensitiveDataLoggedTests
                 public static void Record(ILogger logger, string iban) => logger.LogInformation("{Iban}", TelemetryRedaction.Hash(iban));
             }
             """);
+
+    [Fact]
+    public Task NetworkAddresses_AreInfrastructure() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer>.VerifyAsync(
+            """
+            using System;
+            using System.Net;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class SiloAddress
+            {
+                public IPEndPoint Endpoint { get; } = new(IPAddress.Loopback, 11111);
+                public int Generation { get; }
+            }
+
+            public sealed class Gateway(ILogger<Gateway> logger)
+            {
+                public SiloAddress MyAddress { get; } = new();
+                public string GatewayAddress { get; } = "gw:30000";
+
+                public void Connect(string address, SiloAddress targetSiloAddress, IPEndPoint endpoint, EndPoint remote, Uri serverAddress, SocketAddress socketAddress)
+                {
+                    logger.LogInformation("Connecting {Address} {Target} {EndPoint} {Remote}", address, targetSiloAddress, endpoint, remote);
+                    logger.LogInformation("From {Mine} via {Gateway} to {Server} {Socket}", MyAddress, GatewayAddress, serverAddress, socketAddress);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task PersonalAddresses_AreDecidedByTypeAndOwner() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer>.VerifyAsync(
+            """
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Address
+            {
+                public string Street { get; set; } = "";
+                public string City { get; set; } = "";
+            }
+
+            public sealed class Customer
+            {
+                public string Address { get; set; } = "";
+                public string Email { get; set; } = "";
+            }
+
+            public sealed class Shipping(ILogger<Shipping> logger)
+            {
+                public void Ship(Customer customer, string billingAddress, Address destination, string emailAddress)
+                {
+                    logger.LogInformation("Shipping to {Address}", {|TK2001:customer.Address|});
+                    logger.LogInformation("Billing {Billing} {Email}", {|TK2001:billingAddress|}, {|TK2001:emailAddress|});
+                    logger.LogInformation("Destination {Destination}", {|TK2001:destination|});
+                }
+            }
+            """);
+
+    [Fact]
+    public Task CoalesceAndConditionalOperands_AreFollowed() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer>.VerifyAsync(
+            """
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Auth(ILogger<Auth> logger)
+            {
+                public void Refresh(string? token, bool hasSecret, string secret, string? region, bool eu)
+                {
+                    logger.LogInformation("Token {Token}", {|TK2001:token|} ?? string.Empty);
+                    logger.LogInformation("Secret {Secret}", hasSecret ? {|TK2001:secret|} : "");
+                    logger.LogInformation("Region {Region} {Zone}", region ?? "none", eu ? "eu" : "us");
+                }
+            }
+            """);
+
+    [Fact]
+    public Task UserNamesLoginsAndPrincipals_AreSensitive() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer>.VerifyAsync(
+            """
+            using Microsoft.Extensions.Logging;
+
+            public sealed class SignIn(ILogger<SignIn> logger)
+            {
+                public void Attempt(string userName, string login, string principal, string typeName, string loginPath)
+                {
+                    logger.LogWarning("Failed for {User} {Login} {Principal}", {|TK2001:userName|}, {|TK2001:login|}, {|TK2001:principal|});
+                    logger.LogWarning("Handler {Type} at {Path}", typeName, loginPath);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task DestructuredObjectsAndBodies_AreCheckedWhole() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer>.VerifyAsync(
+            """
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Customer
+            {
+                public int Id { get; set; }
+                public string Email { get; set; } = "";
+            }
+
+            public sealed record Contact(string Name, string PhoneNumber);
+
+            public sealed class Order
+            {
+                public int Id { get; set; }
+                public decimal Total { get; set; }
+            }
+
+            public sealed class Handler(ILogger<Handler> logger)
+            {
+                public void Handle(Customer customer, Contact contact, Order order, string requestBody, int bodyLength)
+                {
+                    logger.LogInformation("Customer {@Customer}", {|TK2001:customer|});
+                    logger.LogInformation("Contact {Contact}", {|TK2001:contact|});
+                    logger.LogInformation("Received {Body}", {|TK2001:requestBody|});
+                    logger.LogInformation("Order {@Order} for {Customer} ({Length} bytes)", order, customer, bodyLength);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MetadataAboutSecrets_StaysSilent() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer>.VerifyAsync(
+            """
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Options
+            {
+                public string CookieAuthenticationScheme { get; set; } = "cookies";
+                public int AbsoluteRefreshTokenLifetime { get; set; }
+            }
+
+            public sealed class Validator(ILogger<Validator> logger)
+            {
+                public void Validate(Options options, string secretDescription, string clientSecret)
+                {
+                    logger.LogInformation("Scheme {Scheme}, lifetime {Lifetime}", options.CookieAuthenticationScheme, options.AbsoluteRefreshTokenLifetime);
+                    logger.LogInformation("Secret {Description} is invalid", secretDescription);
+                    logger.LogInformation("Secret {Secret} is invalid", {|TK2001:clientSecret|});
+                }
+            }
+            """);
 }

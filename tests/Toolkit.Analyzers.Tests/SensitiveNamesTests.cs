@@ -26,6 +26,14 @@ public sealed class SensitiveNamesTests
     [InlineData("phoneNumber", "phone")]
     [InlineData("connectionString", "connection string")]
     [InlineData("ssn", "ssn")]
+    [InlineData("userName", "user name")]
+    [InlineData("UserName", "user name")]
+    [InlineData("username", "username")]
+    [InlineData("login", "login")]
+    [InlineData("principal", "principal")]
+    [InlineData("homeAddress", "address")]
+    [InlineData("shippingAddress", "address")]
+    [InlineData("CustomerAddress", "address")]
     public void Matches_sensitive_names(string name, string keyword) => Assert.Equal(keyword, s_default.Match(name));
 
     [Theory]
@@ -44,7 +52,26 @@ public sealed class SensitiveNamesTests
     [InlineData("customerId")]
     [InlineData("orderTotal")]
     [InlineData("secretName")]
+    [InlineData("address")]
+    [InlineData("SiloAddress")]
+    [InlineData("MyAddress")]
+    [InlineData("TargetSiloAddress")]
+    [InlineData("GatewayAddress")]
+    [InlineData("server.address")]
+    [InlineData("network.peer.address")]
+    [InlineData("loginPath")]
+    [InlineData("LoginUrl")]
+    [InlineData("typeName")]
     public void Leaves_harmless_names_alone(string name) => Assert.Null(s_default.Match(name));
+
+    [Theory]
+    [InlineData("address")]
+    [InlineData("TargetSiloAddress")]
+    public void Bare_address_is_left_to_type_and_owner(string name)
+    {
+        Assert.Null(s_default.Match(name, out bool bareAddress));
+        Assert.True(bareAddress);
+    }
 
     [Fact]
     public void Options_add_words_and_exclusions()

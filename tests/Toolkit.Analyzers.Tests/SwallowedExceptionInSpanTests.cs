@@ -297,4 +297,69 @@ public sealed class SwallowedExceptionInSpanTests
             }
             """,
             "dotnet_diagnostic.TK4005.severity = none");
+
+    [Fact]
+    public Task CatchGuardingACallback_StaysSilent() =>
+        AnalyzerVerifier<SwallowedExceptionInSpanAnalyzer>.VerifyAsync(
+            """
+            using System;
+            using System.Diagnostics;
+
+            public class Instrumentation(Action<Activity, object>? enrich, Action<Exception> log)
+            {
+                private static readonly ActivitySource Source = new("Shop");
+                private readonly Action<Activity>? _onStart = null;
+
+                public void Handle(object payload)
+                {
+                    using var activity = Source.StartActivity("handle");
+                    if (activity is null)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        enrich?.Invoke(activity, payload);
+                    }
+                    catch (Exception ex)
+                    {
+                        log(ex);
+                    }
+
+                    try
+                    {
+                        _onStart?.Invoke(activity);
+                    }
+                    catch (Exception ex)
+                    {
+                        log(ex);
+                    }
+
+                    // A hook next to other work: the span's own work may have failed.
+                    try
+                    {
+                        _onStart?.Invoke(activity);
+                        Work(payload);
+                    }
+                    {|TK4005:catch|} (Exception ex)
+                    {
+                        log(ex);
+                    }
+
+                    try
+                    {
+                        Work(payload);
+                    }
+                    {|TK4005:catch|} (Exception ex)
+                    {
+                        log(ex);
+                    }
+                }
+
+                private static void Work(object payload)
+                {
+                }
+            }
+            """);
 }

@@ -206,4 +206,137 @@ public sealed class UnboundedMetricTagValueTests
                 }
             }
             """);
+
+    [Fact]
+    public Task HelperParameters_AreJudgedByTheirCallSites() =>
+        AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Stop(Outcome outcome, string requestedBy)
+                {
+                    RecordShutdown("signal");
+                    RecordShutdown(nameof(Stop));
+                    RecordShutdown(outcome.ToString());
+                    RecordSource(typeof(Checkout).Name);
+                    RecordSource(Constant);
+                    RecordCaller(requestedBy);
+                }
+
+                private void RecordShutdown(string via) => Orders.Add(1, new KeyValuePair<string, object?>("via", via));
+
+                // The name says key, but every call passes a constant or a type's name: bounded.
+                private void RecordSource(string sourceKey) => Orders.Add(1, new KeyValuePair<string, object?>("source", sourceKey));
+
+                // One call passes data: unbounded.
+                private void RecordCaller(string callerId) => Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("caller", callerId)|});
+
+                // Public: callers elsewhere may pass anything.
+                public void Record(string viaKey) => Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("via", viaKey)|});
+            }
+            """);
+
+    [Fact]
+    public Task TypeNames_AreBoundedByTheCode() =>
+        AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Record<TProvider>(object state, Type type)
+                {
+                    Orders.Add(1, new("provider", typeof(TProvider).Name), new("state", state.GetType().Name));
+                    Orders.Add(1, new("type", type.FullName), new("namespace", GetType().Namespace));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task SemanticConventionAttributes_AndForwardedTags_StaySilent() =>
+        AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Record(string host, string system, string database, string queue, IEnumerable<KeyValuePair<string, object?>> tags)
+                {
+                    Duration.Record(1, new("server.address", host), new("db.system", system), new("db.namespace", database));
+                    Orders.Add(1, new("messaging.destination.name", queue), new("network.peer.address", host));
+
+                    var list = new TagList();
+                    foreach (var tag in tags)
+                    {
+                        list.Add(tag.Key, tag.Value);
+                    }
+
+                    Orders.Add(1, list);
+                }
+            }
+            """);
+
+    [Fact]
+    public Task TagsHeldInFieldsAndProperties_AreChecked() =>
+        AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(Instruments + """
+            public sealed class Pool
+            {
+                private static readonly Counter<long> Opened = new Meter("db").CreateCounter<long>("db.pool.opened");
+                private readonly TagList _tags;
+                private readonly TagList _bounded = new() { { "pool.kind", "primary" } };
+                private KeyValuePair<string, object?> Tenant { get; }
+
+                public Pool(string connectionString, Guid tenantId)
+                {
+                    _tags = new TagList { { "pool.name", connectionString } };
+                    Tenant = new("tenant", tenantId);
+                }
+
+                public void Open()
+                {
+                    Opened.Add(1, {|TK3002:_tags|});
+                    Opened.Add(1, _bounded);
+                    Opened.Add(1, {|TK3002:Tenant|});
+                }
+            }
+            """);
+
+    [Fact]
+    public Task PersonalData_IsNamedInTheMessage() =>
+        AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Place(string customerEmail, Outcome outcome) =>
+                    Orders.Add(1, {|#0:new("user.email", customerEmail)|}, new("outcome", outcome));
+            }
+            """,
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(MetricTagValuesAnalyzer.UnboundedValue).WithLocation(0).WithArguments(
+                "user.email",
+                "personal data ('customerEmail' may hold it: its name says 'email'); metrics back ends export and keep tag values unredacted: leave it out"));
+
+    [Fact]
+    public Task Strings_AreJudgedByWhereTheyComeFrom() =>
+        AnalyzerVerifier<MetricTagValuesAnalyzer>.VerifyAsync(Instruments + """
+            public sealed partial class Checkout
+            {
+                public void Consume(string serviceName, string endpointLabel, string messageType, Guid orderId, int attempt, string orderKey)
+                {
+                    // Labels that say nothing about themselves: a service, an endpoint, a type.
+                    Orders.Add(1, new KeyValuePair<string, object?>("service", serviceName), new KeyValuePair<string, object?>("endpoint", endpointLabel));
+                    Orders.Add(1, new KeyValuePair<string, object?>("consumer.type", messageType));
+
+                    // Built from or holding an identifier.
+                    Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("order", $"order-{orderId}")|});
+                    Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("attempt", attempt.ToString())|});
+                    var label = string.IsNullOrEmpty(messageType) ? orderKey : messageType;
+                    Orders.Add(1, {|TK3002:new KeyValuePair<string, object?>("label", label)|});
+                }
+            }
+            """);
+
+    [Fact]
+    public Task NoFix_ForATagHeldInAField() =>
+        Verify.VerifyNoFixAsync(Instruments + """
+            public sealed class Pool(string connectionString)
+            {
+                private static readonly Counter<long> Opened = new Meter("db").CreateCounter<long>("db.pool.opened");
+                private readonly TagList _tags = new() { { "pool.name", connectionString }, { "pool.kind", "primary" } };
+
+                // Removing the argument would drop the bounded tag too.
+                public void Open() => Opened.Add(1, {|TK3002:_tags|});
+            }
+            """);
 }

@@ -61,6 +61,37 @@ internal static class AnalyzerVerifier<TAnalyzer>
         return test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>Checks the message too: each expected diagnostic is placed with <c>{|#n:span|}</c>.</summary>
+    public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerTest
+        {
+            TestCode = source,
+            ReferenceAssemblies = TestReferences.None,
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        };
+        test.ExpectedDiagnostics.AddRange(expected);
+        TestReferences.Apply(test.TestState, editorConfig: null);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>Several files, named: generated-code rules look at the name (<c>*.g.cs</c>) and the header.</summary>
+    public static Task VerifyAsync(params (string Name, string Source)[] sources)
+    {
+        var test = new AnalyzerTest
+        {
+            ReferenceAssemblies = TestReferences.None,
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        };
+        foreach (var (name, source) in sources)
+        {
+            test.TestState.Sources.Add((name, source));
+        }
+
+        TestReferences.Apply(test.TestState, editorConfig: null);
+        return test.RunAsync(CancellationToken.None);
+    }
+
     private sealed class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     {
         protected override IEnumerable<Type> GetSourceGenerators() => TestReferences.Generators;

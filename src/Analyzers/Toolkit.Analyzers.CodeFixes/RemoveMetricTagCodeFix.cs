@@ -71,6 +71,12 @@ public sealed class RemoveMetricTagCodeFix : CodeFixProvider
     /// <summary>The syntax whose removal takes the tag out and leaves the code compiling, if there is one.</summary>
     private static SyntaxNode? FindRemovable(SyntaxNode root, Diagnostic diagnostic)
     {
+        // A tag held in a field or property is reported where it is used: removing that use would drop every tag.
+        if (diagnostic.Properties.ContainsKey(MetricTagValuesAnalyzer.HeldInMemberProperty))
+        {
+            return null;
+        }
+
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         return node.Parent switch
         {

@@ -13,8 +13,8 @@ internal static class BoundedValues
 {
     /// <summary>
     /// Keys whose values are bounded by convention although their type or name would say otherwise (OpenTelemetry
-    /// semantic conventions that are metric attributes). <c>server.address</c> and <c>url.full</c> are left out on
-    /// purpose: a server's host name comes from the request, so a client can make up new ones.
+    /// semantic conventions that are metric attributes, as instrumentation libraries set them). <c>url.full</c>,
+    /// <c>url.path</c> and <c>client.address</c> are left out on purpose: a request or a client makes up new ones.
     /// </summary>
     public static readonly ImmutableHashSet<string> DefaultAllowedKeys = ImmutableHashSet.Create(
         StringComparer.Ordinal,
@@ -28,7 +28,15 @@ internal static class BoundedValues
         "network.transport",
         "network.type",
         "server.port",
+        "server.address",
+        "network.peer.address",
+        "network.peer.port",
+        "db.system",
         "db.system.name",
+        "db.namespace",
+        "db.collection.name",
+        "db.response.status_code",
+        "messaging.destination.name",
         "db.operation.name",
         "rpc.system",
         "rpc.service",
@@ -44,6 +52,10 @@ internal static class BoundedValues
     // Words that make a name unbounded wherever they appear ("emailAddress", "request.path", "client.ip").
     private static readonly ImmutableHashSet<string> UnboundedWords = ImmutableHashSet.Create(
         StringComparer.Ordinal, "email", "url", "uri", "path", "query", "ip", "session", "trace", "span", "timestamp", "message");
+
+    // Last words that make a name about a kind of thing rather than the thing ("messageType", "urlScheme", "sessionCount").
+    private static readonly ImmutableHashSet<string> KindEndings = ImmutableHashSet.Create(
+        StringComparer.Ordinal, "type", "types", "kind", "label", "name", "count", "length", "size", "version", "scheme", "format", "category", "status", "code");
 
     public const string AllowedTagKeysOption = "allowed_tag_keys";
 
@@ -65,6 +77,11 @@ internal static class BoundedValues
             return true;
         }
 
+        if (KindEndings.Contains(words[words.Count - 1]))
+        {
+            return false;
+        }
+
         foreach (string word in words)
         {
             if (UnboundedWords.Contains(word))
@@ -75,6 +92,14 @@ internal static class BoundedValues
 
         return false;
     }
+
+    /// <summary>
+    /// <c>Type.Name</c>, <c>FullName</c>, <c>Namespace</c> and <c>MemberInfo.Name</c> (<c>typeof(T).Name</c>,
+    /// <c>GetType().Name</c>): bounded by the code's types, not by the data.
+    /// </summary>
+    public static bool IsCodeName(IPropertySymbol property, KnownSymbols known) =>
+        property.Name is "Name" or "FullName" or "Namespace"
+        && KnownSymbols.DerivesFrom(property.ContainingType, known.MemberInfo);
 
     /// <summary><c>bool</c>, enums and their nullables: a handful of values whatever they are called.</summary>
     public static bool IsBoundedType(ITypeSymbol? type)

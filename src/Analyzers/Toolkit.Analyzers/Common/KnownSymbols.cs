@@ -57,6 +57,7 @@ internal sealed class KnownSymbols
         IPAddress = Get("System.Net.IPAddress");
         IPEndPoint = Get("System.Net.IPEndPoint");
         Exception = Get("System.Exception");
+        MemberInfo = Get("System.Reflection.MemberInfo");
         OperationCanceledException = Get("System.OperationCanceledException");
     }
 
@@ -106,6 +107,7 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? IPAddress { get; }
     public INamedTypeSymbol? IPEndPoint { get; }
     public INamedTypeSymbol? Exception { get; }
+    public INamedTypeSymbol? MemberInfo { get; }
     public INamedTypeSymbol? OperationCanceledException { get; }
 
     // Every rule starts from the same compilation; they share one instance rather than resolve the types each.

@@ -98,6 +98,13 @@ internal sealed class SensitiveData
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
                 return Find(binary.LeftOperand, names) ?? Find(binary.RightOperand, names);
 
+            // token ?? string.Empty, hasSecret ? secret : "": either operand may be what gets written.
+            case ICoalesceOperation coalesce:
+                return Find(coalesce.Value, names) ?? Find(coalesce.WhenNull, names);
+
+            case IConditionalOperation { WhenFalse: not null } conditional:
+                return Find(conditional.WhenTrue, names) ?? Find(conditional.WhenFalse, names);
+
             case IParameterReferenceOperation parameter:
                 return Check(operation, parameter.Parameter, parameter.Parameter.Name, parameter.Type, names);
 
@@ -133,7 +140,7 @@ internal sealed class SensitiveData
 
     /// <summary>Why a declared parameter (of a logging method, or a span tag) would carry sensitive data.</summary>
     public string? ReasonFor(IParameterSymbol parameter, SensitiveNames names) =>
-        _known.IsProtected(parameter) || IsHarmlessType(parameter.Type) ? null : TypeReason(parameter.Type) ?? NameReason(parameter.Name, names);
+        _known.IsProtected(parameter) || IsHarmlessType(parameter.Type) ? null : TypeReason(parameter.Type) ?? NameReason(parameter, parameter.Name, parameter.Type, names);
 
     private SensitiveValue? Check(IOperation operation, ISymbol symbol, string name, ITypeSymbol? type, SensitiveNames names)
     {
@@ -152,9 +159,12 @@ internal sealed class SensitiveData
             }
         }
 
-        string? reason = TypeReason(type) ?? NameReason(name, names);
+        string? reason = TypeReason(type) ?? NameReason(symbol, name, type, names);
         return reason is null ? null : new SensitiveValue(operation, symbol.Name, reason);
     }
+
+    /// <summary>Why a value of this type is personal whatever it is called: a postal address, or a type that holds one or a secret.</summary>
+    public string? ReasonForType(ITypeSymbol type, SensitiveNames names) => IsHarmlessType(type) ? null : TypeReason(type) ?? SensitiveMember(type, names);
 
     private string? TypeReason(ITypeSymbol type)
     {
@@ -174,10 +184,67 @@ internal sealed class SensitiveData
             }
         }
 
-        return null;
+        return IsPostalAddress(type) ? "its type " + type.Name + " is a postal address" : null;
     }
 
-    private static string? NameReason(string name, SensitiveNames names) => names.Match(name) is { } match ? "its name says '" + match + "'" : null;
+    /// <summary>
+    /// A name that says so; a bare "address" only when its type is a postal address (checked by the caller) or it is
+    /// a string owned by a person-like type (<c>Customer.Address</c>): a silo's, server's or endpoint's address
+    /// (an <c>IPEndPoint</c>, a <c>Uri</c>, a <c>SiloAddress</c>) is infrastructure.
+    /// </summary>
+    private static string? NameReason(ISymbol symbol, string name, ITypeSymbol? type, SensitiveNames names)
+    {
+        if (names.Match(name, out bool bareAddress) is { } match)
+        {
+            return "its name says '" + match + "'";
+        }
+
+        return bareAddress && type?.SpecialType == SpecialType.System_String && symbol.ContainingType is { } owner && SensitiveNames.IsPersonal(owner.Name)
+            ? "it is the address of a " + owner.Name
+            : null;
+    }
+
+    // A class with street and city (or postal code) members holds somebody's postal address.
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _postal = new(SymbolEqualityComparer.Default);
+
+    private bool IsPostalAddress(ITypeSymbol type) =>
+        type.SpecialType == SpecialType.None && type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.ContainingNamespace.ToDisplayString().StartsWith("System", System.StringComparison.Ordinal)
+        && _postal.GetOrAdd(type, static t =>
+        {
+            bool street = false, place = false;
+            foreach (var member in t.GetMembers())
+            {
+                if (member is IPropertySymbol or IFieldSymbol && !member.IsStatic)
+                {
+                    var words = IdentifierWords.Split(member.Name);
+                    street |= words.Contains("street") || words.Contains("line1") || (words.Contains("line") && words.Contains("1"));
+                    place |= words.Contains("city") || words.Contains("zip") || words.Contains("postcode") || (words.Contains("postal") && words.Contains("code"));
+                }
+            }
+
+            return street && place;
+        });
+
+    /// <summary>The first public property of a type that holds a secret or personal data, for a destructured <c>{@Customer}</c>.</summary>
+    private string? SensitiveMember(ITypeSymbol type, SensitiveNames names)
+    {
+        if (type.SpecialType != SpecialType.None || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.ContainingNamespace.ToDisplayString().StartsWith("System", System.StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IPropertySymbol { DeclaredAccessibility: Accessibility.Public, IsStatic: false, GetMethod: not null } property
+                && !_known.IsProtected(property) && !IsHarmlessType(property.Type)
+                && (TypeReason(property.Type) ?? NameReason(property, property.Name, property.Type, names)) is not null)
+            {
+                return "its type " + type.Name + " has the property " + property.Name;
+            }
+        }
+
+        return null;
+    }
 
     // Flags, enums, numbers of things, tokens of cancellation, exceptions and delegates say nothing about a person.
     private bool IsHarmlessType(ITypeSymbol type)

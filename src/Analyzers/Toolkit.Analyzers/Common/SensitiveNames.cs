@@ -24,6 +24,17 @@ internal sealed class SensitiveNames
         "authorization", "credential", "credentials", "private key", "connection string", "ssn", "social security",
         "passport", "card number", "credit card", "debit card", "cvv", "cvc", "iban", "phone", "mobile number",
         "msisdn", "date of birth", "dob", "birth date", "birthday", "address", "email", "e mail", "tax id", "national id",
+        "user name", "login", "principal",
+    ];
+
+    // "address" alone is as often a network endpoint (a server's, a silo's, a gateway's) as a person's: it counts only
+    // next to a word that makes it a person's, and SensitiveData decides the rest from the value's type and owner.
+    private const string Address = "address";
+
+    private static readonly string[] s_personalAddressWords =
+    [
+        "email", "mail", "postal", "street", "home", "billing", "shipping", "mailing", "delivery", "residential",
+        "physical", "customer", "user", "contact", "person", "patient", "employee", "member", "recipient", "sender",
     ];
 
     // Words that say the value is protected already, or is metadata about the data rather than the data.
@@ -32,6 +43,8 @@ internal sealed class SensitiveNames
         "hash", "hashed", "hmac", "digest", "redact", "redacted", "mask", "masked", "encrypt", "encrypted", "cipher",
         "protected", "obfuscated", "anonymized", "pseudonymized", "fingerprint", "length", "count", "policy", "type",
         "kind", "expiry", "expires", "expiration", "verified", "valid", "enabled", "required", "format", "name", "provider",
+        "url", "uri", "path", "page", "endpoint", "attempt", "attempts", "status", "result", "scheme", "description",
+        "lifetime", "timeout", "duration", "ttl",
     ];
 
     // Word sequences that contain a keyword but name infrastructure, not people or secrets.
@@ -74,21 +87,44 @@ internal sealed class SensitiveNames
         additional.IsEmpty && excluded.IsEmpty ? s_default : new SensitiveNames(additional, excluded);
 
     /// <summary>The matched keyword phrase (e.g. "email"), or <see langword="null"/> when the name looks harmless.</summary>
-    public string? Match(string name)
+    public string? Match(string name) => Match(name, out _);
+
+    /// <summary>
+    /// Like <see cref="Match(string)"/>; <paramref name="bareAddress"/> says the name has "address" without a word that
+    /// makes it a person's (<c>address</c>, <c>TargetSiloAddress</c>), which only the value's type or owner can settle.
+    /// </summary>
+    public string? Match(string name, out bool bareAddress)
     {
+        bareAddress = false;
         var words = IdentifierWords.Split(name);
-        if (words.Count == 0 || words.Any(_excludedWords.Contains) || _excludedPhrases.Any(p => IndexOf(words, p) >= 0))
+        if (words.Count == 0 || _excludedPhrases.Any(p => IndexOf(words, p) >= 0))
         {
             return null;
         }
-
 
         foreach (string[] phrase in _phrases)
         {
             if (IndexOf(words, phrase) >= 0)
             {
+                // An exclusion that is part of a longer phrase ("name" in "user name") doesn't undo it.
+                if (words.Any(word => _excludedWords.Contains(word) && (phrase.Length == 1 || Array.IndexOf(phrase, word) < 0)))
+                {
+                    return null;
+                }
+
+                if (phrase.Length == 1 && phrase[0] == Address && !words.Any(s_personalAddressWords.Contains))
+                {
+                    bareAddress = true;
+                    continue;
+                }
+
                 return string.Join(" ", phrase);
             }
+        }
+
+        if (words.Any(_excludedWords.Contains))
+        {
+            return null;
         }
 
         foreach (string word in words)
@@ -101,6 +137,9 @@ internal sealed class SensitiveNames
 
         return null;
     }
+
+    /// <summary>Whether a type or member name says it belongs to a person (<c>Customer</c>, <c>UserProfile</c>).</summary>
+    public static bool IsPersonal(string name) => IdentifierWords.Split(name).Any(s_personalAddressWords.Contains);
 
     /// <summary>Whether the name says the value is protected or is metadata (<c>emailHash</c>, <c>tokenExpiry</c>).</summary>
     public bool IsExcluded(string name)

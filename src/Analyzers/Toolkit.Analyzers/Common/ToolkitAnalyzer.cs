@@ -4,14 +4,23 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Toolkit.Analyzers.Common;
 
 /// <summary>
-/// The base of every rule: generated code is skipped (the generator's output is ours to get right, not the user's),
-/// callbacks run concurrently, and each compilation starts with the shared <see cref="KnownSymbols"/>.
+/// The base of every rule: generated code is skipped unless the rule says otherwise (the generator's output is ours to
+/// get right, not the user's), callbacks run concurrently, and each compilation starts with the shared
+/// <see cref="KnownSymbols"/>.
 /// </summary>
 public abstract class ToolkitAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>
+    /// Whether the rule also looks at generated code. Partial-method attributes merge, so a user's declaration whose
+    /// implementation another generator wrote with <c>[GeneratedCode]</c> counts as generated code too.
+    /// </summary>
+    private protected virtual bool AnalyzesGeneratedCode => false;
+
     public sealed override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(AnalyzesGeneratedCode
+            ? GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics
+            : GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start => OnCompilationStart(start, KnownSymbols.Create(start.Compilation)));
     }

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Toolkit.Analyzers.Common;
@@ -9,7 +12,9 @@ namespace Toolkit.Analyzers.Rules;
 /// <summary>
 /// TK4001: a span name built from data. Backends group spans by name, so a name that varies per call defeats every
 /// span-name view and can carry personal data into systems that do not redact names; the values belong in tags.
-/// A name passed through from a parameter, local or field is left alone: that is how wrapper helpers work.
+/// A name passed through from a parameter, local or field is left alone: that is how wrapper helpers work. So is a
+/// name built from bounded parts: constants, enums, type names, a choice between constants, and plain words such as
+/// an operation or a database name (OpenTelemetry builds database span names as <c>{operation} {target}</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ActivityNameFromDataAnalyzer : ToolkitAnalyzer
@@ -23,6 +28,10 @@ public sealed class ActivityNameFromDataAnalyzer : ToolkitAnalyzer
         isEnabledByDefault: true,
         description: "Span names must be low-cardinality: an interpolated, concatenated or formatted name makes every span unique and may carry personal data that tags would have kept apart.");
 
+    // Words that make a part of a name data rather than a kind of operation, beyond BoundedValues' identifiers.
+    private static readonly ImmutableHashSet<string> s_dataWords = ImmutableHashSet.Create(
+        System.StringComparer.Ordinal, "sql", "text", "statement", "body", "payload", "input", "search", "term", "value", "values", "args", "arguments");
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
@@ -32,75 +41,185 @@ public sealed class ActivityNameFromDataAnalyzer : ToolkitAnalyzer
             return;
         }
 
-        start.RegisterOperationAction(context => AnalyzeInvocation(context, known), OperationKind.Invocation);
-        start.RegisterOperationAction(context => AnalyzeCreation(context, known), OperationKind.ObjectCreation);
-        start.RegisterOperationAction(context => AnalyzeAssignment(context, known), OperationKind.SimpleAssignment);
+        var data = SensitiveData.Create(known);
+
+        // Syntax first: only the few nodes that can name a span are bound, instead of a callback per invocation,
+        // creation and assignment of the whole compilation.
+        start.RegisterSyntaxNodeAction(
+            context => Analyze(context, known, data),
+            SyntaxKind.InvocationExpression, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression, SyntaxKind.SimpleAssignmentExpression);
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSymbols known)
+    private static void Analyze(SyntaxNodeAnalysisContext context, KnownSymbols known, SensitiveData data)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-        if ((method.Name is "StartActivity" or "CreateActivity") && KnownSymbols.Is(method.ContainingType, known.ActivitySource))
+        var node = context.Node;
+        // Only a name written as an interpolation, a concatenation or a string.Format/Concat/Join call can be built
+        // from data; anything else is decided without binding.
+        bool candidate = node switch
         {
-            Check(context, TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(invocation, "name")));
-        }
-    }
-
-    private static void AnalyzeCreation(OperationAnalysisContext context, KnownSymbols known)
-    {
-        var creation = (IObjectCreationOperation)context.Operation;
-        if (KnownSymbols.Is(creation.Type, known.Activity))
+            InvocationExpressionSyntax invocation => invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StartActivity" or "CreateActivity" }
+                or MemberBindingExpressionSyntax { Name.Identifier.ValueText: "StartActivity" or "CreateActivity" }
+                && invocation.ArgumentList.Arguments.Any(argument => MayBeBuilt(argument.Expression)),
+            ObjectCreationExpressionSyntax creation => creation.Type is IdentifierNameSyntax { Identifier.ValueText: "Activity" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Activity" }
+                && creation.ArgumentList?.Arguments.Any(argument => MayBeBuilt(argument.Expression)) == true,
+            ImplicitObjectCreationExpressionSyntax implicitCreation => implicitCreation.ArgumentList.Arguments.Count == 1 && MayBeBuilt(implicitCreation.ArgumentList.Arguments[0].Expression),
+            AssignmentExpressionSyntax assignment => assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DisplayName" } && MayBeBuilt(assignment.Right),
+            _ => false,
+        };
+        if (!candidate)
         {
-            Check(context, TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(creation.Arguments, "operationName")));
+            return;
         }
-    }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, KnownSymbols known)
-    {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is IPropertyReferenceOperation { Property.Name: "DisplayName" } property
-            && KnownSymbols.Is(property.Property.ContainingType, known.Activity))
+        IOperation? name = context.SemanticModel.GetOperation(node, context.CancellationToken) switch
         {
-            Check(context, TelemetryCalls.WithoutConversions(assignment.Value));
-        }
-    }
+            IInvocationOperation invocation when KnownSymbols.Is(invocation.TargetMethod.ContainingType, known.ActivitySource)
+                => TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(invocation, "name")),
+            IObjectCreationOperation creation when KnownSymbols.Is(creation.Type, known.Activity)
+                => TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(creation.Arguments, "operationName")),
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "DisplayName" } property } assignment
+                when KnownSymbols.Is(property.Property.ContainingType, known.Activity) => TelemetryCalls.WithoutConversions(assignment.Value),
+            _ => null,
+        };
 
-    private static void Check(OperationAnalysisContext context, IOperation? name)
-    {
-        if (name is not null && IsBuiltFromData(name))
+        if (name is not null && IsBuiltFromData(name, known, data, context.Options))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, name.Syntax.GetLocation()));
         }
     }
 
-    private static bool IsBuiltFromData(IOperation name)
+    private static bool MayBeBuilt(ExpressionSyntax expression) => expression switch
+    {
+        InterpolatedStringExpressionSyntax interpolated => interpolated.Contents.Any(content => content is InterpolationSyntax),
+        BinaryExpressionSyntax binary => binary.IsKind(SyntaxKind.AddExpression),
+        ParenthesizedExpressionSyntax parenthesized => MayBeBuilt(parenthesized.Expression),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Format" or "Concat" or "Join" } } => true,
+        _ => false,
+    };
+
+    private static bool IsBuiltFromData(IOperation name, KnownSymbols known, SensitiveData data, AnalyzerOptions options)
     {
         if (name.ConstantValue.HasValue)
         {
             return false; // constants, nameof, constant interpolations and concatenations of constants.
         }
 
+        var names = data.NamesFor(options, name.Syntax.SyntaxTree, Rule.Id);
         return name switch
         {
-            IInterpolatedStringOperation interpolated => HasHoles(interpolated),
-            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => binary.Type?.SpecialType == SpecialType.System_String,
+            IInterpolatedStringOperation interpolated => interpolated.Parts.OfType<IInterpolationOperation>().Any(hole => IsData(hole.Expression, known, data, names, 0)),
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary => binary.Type?.SpecialType == SpecialType.System_String
+                && (IsData(binary.LeftOperand, known, data, names, 0) || IsData(binary.RightOperand, known, data, names, 0)),
             IInvocationOperation invocation => invocation.TargetMethod.ContainingType.SpecialType == SpecialType.System_String
-                && invocation.TargetMethod.Name is "Format" or "Concat" or "Join",
+                && invocation.TargetMethod.Name is "Format" or "Concat" or "Join"
+                && invocation.Arguments.Any(argument => IsData(argument.Value, known, data, names, 0) || IsSequence(argument)),
             _ => false,
         };
     }
 
-    private static bool HasHoles(IInterpolatedStringOperation interpolated)
+    /// <summary>
+    /// Whether a part of a name varies with the data: an id, a url, a number, a date, a person's or a secret value,
+    /// free text; or a string built from such parts. Bounded parts and plain words (an operation, a table) are not.
+    /// </summary>
+    private static bool IsData(IOperation? part, KnownSymbols known, SensitiveData data, SensitiveNames names, int depth)
     {
-        foreach (var part in interpolated.Parts)
+        part = TelemetryCalls.Unwrap(part);
+        if (part is null || depth > 3 || part.ConstantValue.HasValue || BoundedValues.IsBoundedType(part.Type))
         {
-            if (part is IInterpolationOperation)
+            return false;
+        }
+
+        if (data.Find(part, names) is not null)
+        {
+            return true;
+        }
+
+        switch (part)
+        {
+            case IArrayCreationOperation { Initializer: { } elements }:
+                return elements.ElementValues.Any(element => IsData(element, known, data, names, depth + 1));
+            case IInterpolatedStringOperation interpolated:
+                return interpolated.Parts.OfType<IInterpolationOperation>().Any(hole => IsData(hole.Expression, known, data, names, depth + 1));
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                return IsData(binary.LeftOperand, known, data, names, depth + 1) || IsData(binary.RightOperand, known, data, names, depth + 1);
+            case IConditionalOperation conditional:
+                return IsData(conditional.WhenTrue, known, data, names, depth + 1) || IsData(conditional.WhenFalse, known, data, names, depth + 1);
+            case ICoalesceOperation coalesce:
+                return IsData(coalesce.Value, known, data, names, depth + 1) || IsData(coalesce.WhenNull, known, data, names, depth + 1);
+            case ISwitchExpressionOperation switchExpression:
+                return switchExpression.Arms.Any(arm => IsData(arm.Value, known, data, names, depth + 1));
+            case IFieldReferenceOperation { Field.IsConst: true } or IFieldReferenceOperation { Field.IsStatic: true, Field.IsReadOnly: true }:
+                return false;
+            case IPropertyReferenceOperation property when BoundedValues.IsCodeName(property.Property, known):
+                return false; // typeof(TContext).Name
+            case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0 } toString when BoundedValues.IsBoundedType(toString.Instance?.Type):
+                return false;
+            case ILocalReferenceOperation local when Writes(local) is { } writes:
+                return writes.Any(write => IsData(write, known, data, names, depth + 1));
+        }
+
+        if (BoundedValues.IsUnboundedType(part.Type, known) && part.Type?.SpecialType is not (SpecialType.System_String or SpecialType.System_Object))
+        {
+            return true; // a Guid, a date, a Uri, an IP address, a floating-point number
+        }
+
+        if (part.Type?.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_UInt64)
+        {
+            return true; // a number: a count, a page, an id
+        }
+
+        string? word = part switch
+        {
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            IInvocationOperation invocation => invocation.TargetMethod.Name,
+            _ => null,
+        };
+        return word is null
+            || BoundedValues.IsUnboundedName(word)
+            || SensitiveNames.IsPersonal(word)
+            || IdentifierWords.Split(word).Any(s_dataWords.Contains);
+    }
+
+    /// <summary>A collection passed whole (<c>string.Join("/", parts)</c>): any number of parts, none of them in sight.</summary>
+    private static bool IsSequence(IArgumentOperation argument) =>
+        argument.ArgumentKind != ArgumentKind.ParamArray
+        && TelemetryCalls.Unwrap(argument.Value).Type is { SpecialType: not SpecialType.System_String } type
+        && type.AllInterfaces.Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T);
+
+    /// <summary>Every value written to a local in its method (<c>var operation = kind switch { ... }</c>), or null when one is unknown.</summary>
+    private static ImmutableArray<IOperation>? Writes(ILocalReferenceOperation local)
+    {
+        var root = local.Parent;
+        while (root?.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var writes = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (var operation in root?.Descendants() ?? [])
+        {
+            switch (operation)
             {
-                return true;
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local):
+                    if (declarator.GetVariableInitializer() is { } initializer)
+                    {
+                        writes.Add(initializer.Value);
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local.Local):
+                    writes.Add(assignment.Value);
+                    break;
+                case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local.Local):
+                    return null; // += and friends
+                case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref, Value: ILocalReferenceOperation passed } when SymbolEqualityComparer.Default.Equals(passed.Local, local.Local):
+                    return null;
             }
         }
 
-        return false;
+        return writes.Count > 0 ? writes.ToImmutable() : null;
     }
 }

@@ -33,6 +33,22 @@ public sealed class LogTemplateAnalyzer : ToolkitAnalyzer
         }
     }
 
+    /// <summary>
+    /// Text that is one of a fixed few whatever the data: constants, <c>Environment.NewLine</c> and other static
+    /// readonly strings, and choices between constants (<c>"backplane " + (reconnected ? "re-connected" : "connected")</c>).
+    /// Such a message is a template of its own; no value is hidden in it.
+    /// </summary>
+    private static bool IsFixedText(IOperation? part) => TelemetryCalls.Unwrap(part) switch
+    {
+        null => false,
+        { ConstantValue.HasValue: true } => true,
+        IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation => IsFixedText(concatenation.LeftOperand) && IsFixedText(concatenation.RightOperand),
+        IConditionalOperation conditional => IsFixedText(conditional.WhenTrue) && IsFixedText(conditional.WhenFalse),
+        IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } or { IsConst: true } } => true,
+        IPropertyReferenceOperation { Property: { IsStatic: true, Name: "NewLine", ContainingType.Name: "Environment" } } => true,
+        _ => false,
+    };
+
     private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol loggerExtensions)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -54,7 +70,7 @@ public sealed class LogTemplateAnalyzer : ToolkitAnalyzer
             {
                 _ when value.ConstantValue.HasValue => null,
                 IInterpolatedStringOperation => "an interpolated string",
-                IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } => "a concatenation",
+                IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when !IsFixedText(concatenation) => "a concatenation",
                 IInvocationOperation { TargetMethod: { Name: "Format" or "Concat", ContainingType.SpecialType: SpecialType.System_String } } => "formatted with string." + ((IInvocationOperation)value).TargetMethod.Name,
                 _ => null,
             };

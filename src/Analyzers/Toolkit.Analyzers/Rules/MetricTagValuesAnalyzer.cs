@@ -19,11 +19,18 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
     public static readonly DiagnosticDescriptor UnboundedValue = new(
         "TK3002",
         "Unbounded metric tag value",
-        "Metric tag '{0}' gets an unbounded value ({1}): use a bounded value such as an enum or a constant, or put it on a span instead",
+        "Metric tag '{0}' gets {1}",
         RuleCategories.Cardinality,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Each distinct tag value starts a new metric time series; ids, free text, timestamps and urls make their number unbounded.");
+        description: "Each distinct tag value starts a new metric time series; ids, free text, timestamps and urls make their number unbounded. Personal data in a tag is exported and kept by every metrics back end, where no redaction reaches it.");
+
+    /// <summary>Set on a diagnostic reported where a tag held in a field or property is used: removing the use would drop every tag.</summary>
+    public const string HeldInMemberProperty = "HeldInMember";
+
+    private static readonly ImmutableDictionary<string, string?> s_heldInMember = ImmutableDictionary<string, string?>.Empty.Add(HeldInMemberProperty, "true");
+
+    private const string UnboundedAdvice = ": use a bounded value such as an enum or a constant, or put it on a span instead";
 
     public static readonly DiagnosticDescriptor NonConstantName = new(
         "TK3003",
@@ -43,21 +50,58 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
             return; // System.Diagnostics.Metrics isn't referenced.
         }
 
+        var data = SensitiveData.Create(known);
+        var callSites = new CallSites();
+        // Per block, a callback per invocation that leaves at the method's name; only a block that measures or creates
+        // an instrument is then read whole, in one walk, for what it writes to the locals its measurements use.
         start.RegisterOperationBlockStartAction(block =>
         {
-            // A block's operation actions run one after the other, so its state needs no locking.
-            var body = new MetricTagsInBody(known);
-            block.RegisterOperationAction(context => body.Collect((IInvocationOperation)context.Operation), OperationKind.Invocation);
-            block.RegisterOperationAction(context => body.Collect((IVariableDeclaratorOperation)context.Operation), OperationKind.VariableDeclarator);
+            bool measures = false;
             block.RegisterOperationAction(
-                context => body.Collect((IAssignmentOperation)context.Operation),
-                OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment);
-            block.RegisterOperationBlockEndAction(body.Report);
+                context =>
+                {
+                    var method = ((IInvocationOperation)context.Operation).TargetMethod;
+                    measures |= (method.Name is "Add" or "Record" || method.Name.StartsWith("Create", System.StringComparison.Ordinal))
+                        && (IsMeasurement(method, known) || TelemetryCalls.IsCreateInstrument(method, known));
+                },
+                OperationKind.Invocation);
+            block.RegisterOperationBlockEndAction(context =>
+            {
+                if (measures)
+                {
+                    Analyze(context, known, data, callSites);
+                }
+            });
         });
     }
 
+    private static void Analyze(OperationBlockAnalysisContext context, KnownSymbols known, SensitiveData data, CallSites callSites)
+    {
+        var body = new MetricTagsInBody(known, data, callSites);
+        foreach (var root in context.OperationBlocks)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        body.Collect(invocation);
+                        break;
+                    case IVariableDeclaratorOperation declarator:
+                        body.Collect(declarator);
+                        break;
+                    case ISimpleAssignmentOperation or ICompoundAssignmentOperation or ICoalesceAssignmentOperation:
+                        body.Collect((IAssignmentOperation)operation);
+                        break;
+                }
+            }
+        }
+
+        body.Report(context);
+    }
+
     /// <summary>What one operation block measures, and what it writes to the locals those measurements read.</summary>
-    private sealed class MetricTagsInBody(KnownSymbols known)
+    private sealed class MetricTagsInBody(KnownSymbols known, SensitiveData data, CallSites callSites)
     {
         private const int MaxDepth = 4;
 
@@ -122,7 +166,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
         {
             foreach (var name in _instrumentNames)
             {
-                if (!IsFixed(name.Value, 0))
+                if (!IsFixed(name.Value, 0) && !IsConfigured(name.Value))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(NonConstantName, name.Value.Syntax.GetLocation(), "instrument name", name.Value.Syntax.ToString()));
                 }
@@ -193,6 +237,16 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                     }
                 }
             }
+            else if (MemberOf(pair) is { } member)
+            {
+                foreach (var write in MemberWrites.Of(member, pair))
+                {
+                    if (TelemetryCalls.Unwrap(write) is IObjectCreationOperation { Arguments.Length: 2 } written)
+                    {
+                        Check(context, written, written.Arguments[0].Value, written.Arguments[1].Value, pair);
+                    }
+                }
+            }
         }
 
         private void CheckTagList(OperationBlockAnalysisContext context, IOperation tags)
@@ -223,13 +277,36 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                     }
                 }
             }
+            else if (MemberOf(tags) is { } member)
+            {
+                // A TagList built once in a field or property (a pool's tags from its connection string) and put on every measurement.
+                foreach (var write in MemberWrites.Of(member, tags))
+                {
+                    switch (TelemetryCalls.Unwrap(write))
+                    {
+                        case IObjectCreationOperation written:
+                            CheckTagListCreation(context, written, tags);
+                            break;
+                        case IInvocationOperation add:
+                            CheckTagListAdd(context, add, tags);
+                            break;
+                    }
+                }
+            }
         }
 
-        private void CheckTagListCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation)
+        private static ISymbol? MemberOf(IOperation operation) => operation switch
+        {
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property,
+            _ => null,
+        };
+
+        private void CheckTagListCreation(OperationBlockAnalysisContext context, IObjectCreationOperation creation, IOperation? use = null)
         {
             foreach (var argument in creation.Arguments)
             {
-                if (IsTagCollection(argument.Parameter?.Type, known))
+                if (use is null && IsTagCollection(argument.Parameter?.Type, known))
                 {
                     CheckPairs(context, argument.Value);
                 }
@@ -241,41 +318,59 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                 {
                     if (element is IInvocationOperation add)
                     {
-                        CheckTagListAdd(context, add);
+                        CheckTagListAdd(context, add, use);
                     }
                 }
             }
         }
 
         /// <summary><c>Add(key, value)</c> or <c>Add(pair)</c>, called or written as a collection initializer element.</summary>
-        private void CheckTagListAdd(OperationBlockAnalysisContext context, IInvocationOperation add)
+        private void CheckTagListAdd(OperationBlockAnalysisContext context, IInvocationOperation add, IOperation? use = null)
         {
             if (add.Arguments.Length == 2)
             {
-                Check(context, add, add.Arguments[0].Value, add.Arguments[1].Value);
+                Check(context, add, add.Arguments[0].Value, add.Arguments[1].Value, use);
             }
             else if (add.Arguments.Length == 1 && TelemetryCalls.Unwrap(add.Arguments[0].Value) is IObjectCreationOperation { Arguments.Length: 2 } pair)
             {
-                Check(context, add, pair.Arguments[0].Value, pair.Arguments[1].Value);
+                Check(context, add, pair.Arguments[0].Value, pair.Arguments[1].Value, use);
             }
-            else if (add.Arguments.Length == 1)
+            else if (add.Arguments.Length == 1 && use is null)
             {
                 CheckPair(context, add.Arguments[0].Value);
             }
         }
 
-        /// <summary>Reports one tag, at <paramref name="tag"/> (what the fix removes), at most once however many instruments it reaches.</summary>
-        private void Check(OperationBlockAnalysisContext context, IOperation tag, IOperation key, IOperation value)
+        /// <summary>
+        /// Reports one tag, at <paramref name="tag"/> (what the fix removes), at most once however many instruments it
+        /// reaches; a tag written to a field or property elsewhere is reported where this block <paramref name="use"/>s it.
+        /// </summary>
+        private void Check(OperationBlockAnalysisContext context, IOperation tag, IOperation key, IOperation value, IOperation? use = null)
         {
             if (!_checked.Add(tag))
             {
                 return;
             }
 
+            // foreach (var tag in tags) list.Add(tag.Key, tag.Value): forwarding tags someone else already chose.
+            if (IsForwarded(key))
+            {
+                return;
+            }
+
+            var at = (use ?? tag).Syntax.GetLocation();
+            var properties = use is null ? null : s_heldInMember;
             string? name = ConstantKey(key);
-            if (name is null && !IsFixed(key, 0))
+            if (name is null && use is null && !IsFixed(key, 0) && !IsConfigured(key))
             {
                 context.ReportDiagnostic(Diagnostic.Create(NonConstantName, key.Syntax.GetLocation(), "tag key", key.Syntax.ToString()));
+            }
+
+            if (data.Find(value, data.NamesFor(context.Options, tag.Syntax.SyntaxTree, UnboundedValue.Id)) is { } personal)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(UnboundedValue, at, properties, name ?? key.Syntax.ToString(),
+                    "personal data ('" + personal.Operation.Syntax + "' may hold it: " + personal.Reason + "); metrics back ends export and keep tag values unredacted: leave it out"));
+                return;
             }
 
             if (name is not null)
@@ -293,9 +388,19 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
 
             if (WhyUnbounded(value, name) is { } reason)
             {
-                context.ReportDiagnostic(Diagnostic.Create(UnboundedValue, tag.Syntax.GetLocation(), name ?? key.Syntax.ToString(), reason));
+                context.ReportDiagnostic(Diagnostic.Create(UnboundedValue, at, properties, name ?? key.Syntax.ToString(), "an unbounded value (" + reason + ")" + UnboundedAdvice));
             }
         }
+
+        private bool IsForwarded(IOperation key) =>
+            TelemetryCalls.Unwrap(key) is IPropertyReferenceOperation { Property.Name: "Key", Instance: { } pair } && KnownSymbols.Is(pair.Type, known.KeyValuePair);
+
+        /// <summary>
+        /// A key or instrument name read from a field or property: configured once (<c>_options.EndpointLabel</c>) or
+        /// another system's own name (<c>counter.Name</c> of a bridged EventCounter), not built from each call's data.
+        /// </summary>
+        private static bool IsConfigured(IOperation value) =>
+            TelemetryCalls.Unwrap(value) is IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false };
 
         private static string? ConstantKey(IOperation key) =>
             TelemetryCalls.Unwrap(key).ConstantValue is { HasValue: true, Value: string name } ? name : null;
@@ -307,18 +412,78 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                 return null;
             }
 
-            value = TelemetryCalls.Unwrap(value);
-            if (BoundedValues.IsUnboundedType(value.Type, known))
-            {
-                return "'" + value.Type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' values are unbounded";
-            }
-
             if (key is not null && BoundedValues.IsUnboundedName(key))
             {
                 return "its key says it identifies something";
             }
 
-            return NameOf(value) is { } name && BoundedValues.IsUnboundedName(name) ? "'" + name + "' says it identifies something" : null;
+            return WhyUnbounded(value, 0);
+        }
+
+        /// <summary>
+        /// Dates, Guids, URLs, floating point and untyped objects are unbounded by type. A string is judged by where it
+        /// comes from: a name that says it identifies something, a string built from unbounded parts, the text of an
+        /// unbounded value (<c>id.ToString()</c>), or a local assigned one of those. A string that says nothing about
+        /// itself (a type, endpoint or service name, a label) is trusted: most strings in instrumentation are labels.
+        /// </summary>
+        private string? WhyUnbounded(IOperation? value, int depth)
+        {
+            value = TelemetryCalls.Unwrap(value);
+            if (value is null || depth > MaxDepth || IsFixed(value, depth))
+            {
+                return null;
+            }
+
+            var type = value.Type;
+            if (type?.SpecialType != SpecialType.System_String && BoundedValues.IsUnboundedType(type, known))
+            {
+                return "'" + type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' values are unbounded";
+            }
+
+            if (NameOf(value) is { } name && BoundedValues.IsUnboundedName(name))
+            {
+                return "'" + name + "' says it identifies something";
+            }
+
+            switch (value)
+            {
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
+                    {
+                        if (part is IInterpolationOperation hole && WhyUnbounded(hole.Expression, depth + 1) is { } inHole)
+                        {
+                            return inHole;
+                        }
+                    }
+
+                    return null;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
+                    return WhyUnbounded(concatenation.LeftOperand, depth + 1) ?? WhyUnbounded(concatenation.RightOperand, depth + 1);
+                case IConditionalOperation conditional:
+                    return WhyUnbounded(conditional.WhenTrue, depth + 1) ?? WhyUnbounded(conditional.WhenFalse, depth + 1);
+                case ICoalesceOperation coalesce:
+                    return WhyUnbounded(coalesce.Value, depth + 1) ?? WhyUnbounded(coalesce.WhenNull, depth + 1);
+                case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance }:
+                    return WhyUnbounded(instance, depth + 1) ?? (instance.Type?.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_UInt64
+                        ? "the text of a number is unbounded" : null);
+                case ILocalReferenceOperation local when _writes.TryGetValue(local.Local, out var writes):
+                    foreach (var write in writes)
+                    {
+                        if (write is null)
+                        {
+                            return "'" + local.Local.Name + "' is assigned out of sight";
+                        }
+
+                        if (WhyUnbounded(write, depth + 1) is { } written)
+                        {
+                            return written;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
         }
 
         /// <summary>
@@ -359,6 +524,10 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                     return field.Field.IsConst || (field.Field.IsStatic && field.Field.IsReadOnly);
                 case IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0 } toString:
                     return BoundedValues.IsBoundedType(toString.Instance?.Type);
+                case IPropertyReferenceOperation property when BoundedValues.IsCodeName(property.Property, known):
+                    return true; // typeof(T).Name, GetType().FullName: as many values as the code has types.
+                case IParameterReferenceOperation parameter:
+                    return callSites.AllFixed(parameter.Parameter, value, known);
                 case ILocalReferenceOperation local when _writes.TryGetValue(local.Local, out var writes):
                     foreach (var write in writes)
                     {

@@ -38,6 +38,10 @@ public sealed class NotInstrumentableAnalyzer : ToolkitAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(MethodNotPartial, TypeNotPartial);
 
+    // An annotated method in checked-in template output (T4, *.g.cs) is as uninstrumented as anywhere else; the rule
+    // only reports methods carrying a toolkit attribute, so the rest of generated code stays quiet.
+    private protected override bool AnalyzesGeneratedCode => true;
+
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
         if (known.Traced is null)

@@ -71,6 +71,11 @@ public sealed class SensitiveDataInSpanAnalyzer : ToolkitAnalyzer
         {
             Report(value, "its key says '" + match + "'");
         }
+        else if (key.ConstantValue is { HasValue: true, Value: "url.full" or "http.url" or "url.query" or "url.original" or "http.target" }
+            && RawUrl(value, data.Known) is { } url)
+        {
+            Report(url, "a URL as written can carry credentials in its user info and tokens in its query string");
+        }
 
         void Report(IOperation operation, string reason) =>
             context.ReportDiagnostic(Diagnostic.Create(Rule, operation.Syntax.GetLocation(), operation.Syntax.ToString(), reason));
@@ -95,6 +100,41 @@ public sealed class SensitiveDataInSpanAnalyzer : ToolkitAnalyzer
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, parameter.Locations[0], s_parameter, parameter.Name, reason));
             }
+        }
+    }
+
+    /// <summary>
+    /// The unsanitized URL in a value: a <c>Uri</c> itself or its <c>OriginalString</c>, <c>AbsoluteUri</c>,
+    /// <c>Query</c> or <c>PathAndQuery</c>, a request's <c>QueryString</c>, or a string built from one of them. A value
+    /// that went through some other method (a sanitizer) is trusted.
+    /// </summary>
+    private static IOperation? RawUrl(IOperation value, KnownSymbols known)
+    {
+        value = TelemetryCalls.Unwrap(value);
+        switch (value)
+        {
+            case IPropertyReferenceOperation { Property.Name: "OriginalString" or "AbsoluteUri" or "Query" or "PathAndQuery" or "Fragment" } property
+                when KnownSymbols.Is(property.Property.ContainingType, known.Uri):
+            case IPropertyReferenceOperation { Property.Name: "QueryString" }:
+                return value;
+            case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance } when KnownSymbols.Is(instance.Type, known.Uri):
+                return value;
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation hole && RawUrl(hole.Expression, known) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                return RawUrl(binary.LeftOperand, known) ?? RawUrl(binary.RightOperand, known);
+            case IInvocationOperation or ILiteralOperation:
+                return null;
+            default:
+                return KnownSymbols.Is(value.Type, known.Uri) ? value : null;
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Toolkit.Analyzers.Common;
+using Toolkit.Generators.Parsing;
 
 namespace Toolkit.Analyzers.Rules;
 
@@ -46,7 +47,8 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
         var method = invocation.TargetMethod;
         var known = data.Known;
         bool extension = KnownSymbols.Is(method.ContainingType, known.LoggerExtensions);
-        if (!extension && !loggingMethods.GetOrAdd(method.OriginalDefinition, m => IsLoggingMethod(m, known)))
+        // [LoggerMessage] and [BusinessEvent] methods are partial: a call of any other source method is decided without a lookup.
+        if (!extension && (IsPlainSourceMethod(method) || !loggingMethods.GetOrAdd(method.OriginalDefinition, m => IsLoggingMethod(m, known))))
         {
             return;
         }
@@ -64,9 +66,13 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
             {
                 if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } values })
                 {
-                    foreach (var value in values.ElementValues)
+                    var holes = TelemetryCalls.ConstantString(TelemetryCalls.Argument(invocation, "message")?.Value) is { } template
+                        ? MessageTemplates.Names(template)
+                        : null;
+                    for (int i = 0; i < values.ElementValues.Length; i++)
                     {
-                        Report(context, data.Find(value, names));
+                        var value = values.ElementValues[i];
+                        Report(context, data.Find(value, names) ?? WholeObject(value, holes is not null && i < holes.Count ? holes[i] : null, data, names));
                     }
                 }
                 else if (parameter.Name is "message" or "messageFormat")
@@ -81,6 +87,42 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
             }
         }
     }
+
+    /// <summary>
+    /// A value logged whole: destructured (<c>{@Customer}</c>) or a record (whose <c>ToString</c> prints every member)
+    /// of a type with a sensitive member, or a whole request or message body.
+    /// </summary>
+    private static SensitiveValue? WholeObject(IOperation value, string? hole, SensitiveData data, SensitiveNames names)
+    {
+        value = TelemetryCalls.Unwrap(value);
+        if (value.Type is not { } type || value.ConstantValue.HasValue)
+        {
+            return null;
+        }
+
+        if ((hole?.StartsWith("@", System.StringComparison.Ordinal) == true || type.IsRecord) && data.ReasonForType(type, names) is { } reason)
+        {
+            return new SensitiveValue(value, type.Name, reason);
+        }
+
+        return IsBody(hole) || IsBody(NameOf(value)) ? new SensitiveValue(value, hole ?? type.Name, "it is a whole request or message body") : null;
+    }
+
+    private static bool IsBody(string? name) =>
+        name is not null && IdentifierWords.Split(name) is var words && (words.Contains("body") || words.Contains("payload"))
+        && !words.Contains("length") && !words.Contains("size") && !words.Contains("type") && !words.Contains("hash");
+
+    private static string? NameOf(IOperation value) => value switch
+    {
+        ILocalReferenceOperation local => local.Local.Name,
+        IParameterReferenceOperation parameter => parameter.Parameter.Name,
+        IFieldReferenceOperation field => field.Field.Name,
+        IPropertyReferenceOperation property => property.Property.Name,
+        _ => null,
+    };
+
+    private static bool IsPlainSourceMethod(IMethodSymbol method) =>
+        !method.IsPartialDefinition && method.PartialDefinitionPart is null && method.Locations.Length > 0 && method.Locations[0].IsInSource;
 
     private static bool IsLoggingMethod(IMethodSymbol method, KnownSymbols known) =>
         KnownSymbols.Find(method, known.LoggerMessageAttribute) is not null || KnownSymbols.Find(method, known.BusinessEvent) is not null;

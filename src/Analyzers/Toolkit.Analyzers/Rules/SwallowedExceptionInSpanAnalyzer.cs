@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -47,6 +48,7 @@ public sealed class SwallowedExceptionInSpanAnalyzer : ToolkitAnalyzer
         if (KnownSymbols.DerivesFrom(catchClause.ExceptionType, known.OperationCanceledException)
             || catchClause.Syntax is not CatchClauseSyntax syntax
             || FindActivity(catchClause, known) is not { } activity
+            || GuardsCallback(catchClause, known)
             || Handles(catchClause.Handler, activity))
         {
             return;
@@ -59,6 +61,37 @@ public sealed class SwallowedExceptionInSpanAnalyzer : ToolkitAnalyzer
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Rule, syntax.CatchKeyword.GetLocation(), properties, activity.Name));
+    }
+
+    /// <summary>
+    /// Whether the try block only calls optional callbacks or hooks handed the span (<c>enrich?.Invoke(activity, payload)</c>,
+    /// <c>filter(activity)</c>): the catch then keeps a user's callback from breaking the traced work, which did not
+    /// fail. A plain <c>work()</c> through a delegate is the traced work itself.
+    /// </summary>
+    private static bool GuardsCallback(ICatchClauseOperation catchClause, KnownSymbols known)
+    {
+        if (catchClause.Parent is not ITryOperation { Body.Operations: { Length: > 0 } statements })
+        {
+            return false;
+        }
+
+        foreach (var statement in statements)
+        {
+            var call = statement is IExpressionStatementOperation expression ? expression.Operation : null;
+            bool optional = call is IConditionalAccessOperation;
+            if (call is IConditionalAccessOperation conditional)
+            {
+                call = conditional.WhenNotNull;
+            }
+
+            if (call is not IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke } invocation
+                || !(optional || invocation.Arguments.Any(argument => KnownSymbols.Is(TelemetryCalls.Unwrap(argument.Value).Type, known.Activity))))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

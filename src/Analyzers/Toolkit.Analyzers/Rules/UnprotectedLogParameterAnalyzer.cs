@@ -29,6 +29,10 @@ public sealed class UnprotectedLogParameterAnalyzer : ToolkitAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
+    // Microsoft's [LoggerMessage] generator puts [GeneratedCode] on its implementation part, which makes the user's
+    // declaration generated code as well: without this the rule would never see a [LoggerMessage] method.
+    private protected override bool AnalyzesGeneratedCode => true;
+
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
         if (known.BusinessEvent is null && known.LoggerMessageAttribute is null)
@@ -38,12 +42,21 @@ public sealed class UnprotectedLogParameterAnalyzer : ToolkitAnalyzer
 
         var data = SensitiveData.Create(known);
         // A syntax action sees the user's partial declaration; a symbol action would get the generated implementation.
-            start.RegisterSyntaxNodeAction(context => Analyze(context, data), SyntaxKind.MethodDeclaration);
+        start.RegisterSyntaxNodeAction(context => Analyze(context, data), SyntaxKind.MethodDeclaration);
     }
 
     private static void Analyze(SyntaxNodeAnalysisContext context, SensitiveData data)
     {
-        if (context.SemanticModel.GetDeclaredSymbol((MethodDeclarationSyntax)context.Node, context.CancellationToken) is not { } method)
+        // Both kinds of logging method are attributed partial declarations: look no further at any other method.
+        var declaration = (MethodDeclarationSyntax)context.Node;
+        if (declaration.AttributeLists.Count == 0 || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword) || declaration.Body is not null || declaration.ExpressionBody is not null)
+        {
+            return;
+        }
+
+        // The declaration only: an implementation part (ours or another generator's) carries the same merged attributes.
+        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { PartialDefinitionPart: null } method
+            || GeneratedFiles.IsGenerated(context.Node.SyntaxTree, context.CancellationToken))
         {
             return;
         }
