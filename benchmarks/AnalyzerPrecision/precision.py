@@ -10,7 +10,7 @@ import re
 import sys
 
 name, checkout, log, here = sys.argv[1:5]
-codebase = name.split(".")[0]  # "polly.before" keeps its own results but shares the code base's verdicts
+codebase = name.split(".")[0]  # "masstransit.before" keeps its own results but shares the code base's verdicts
 checkout = os.path.realpath(checkout) + os.sep
 
 warning = re.compile(r"^\s*(?P<file>/[^(]+)\((?P<line>\d+),(?P<col>\d+)\): warning (?P<rule>TK\d{4}): (?P<message>.*?) \[[^\]]+\]\s*$")
