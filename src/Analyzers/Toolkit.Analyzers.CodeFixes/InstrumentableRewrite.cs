@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
 using Toolkit.Analyzers.Common;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -17,9 +18,6 @@ namespace Toolkit.Analyzers.CodeFixes;
 /// </summary>
 internal sealed class InstrumentableRewrite
 {
-    private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.MinimallyQualifiedFormat
-        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
-
     private readonly MethodDeclarationSyntax _method;
     private readonly BodyMove _move;
     private readonly bool _omitPrivate;
@@ -62,7 +60,7 @@ internal sealed class InstrumentableRewrite
 
         // Overrides and explicit implementations inherit their constraints; the Core, a new method, must state them.
         var constraints = symbol.IsOverride || symbol.ExplicitInterfaceImplementations.Length > 0
-            ? List(symbol.TypeParameters.Select(t => ConstraintOf(t, model, method.SpanStart)).OfType<TypeParameterConstraintClauseSyntax>())
+            ? List(symbol.TypeParameters.Select(t => ConstraintOf(t)).OfType<TypeParameterConstraintClauseSyntax>())
             : method.ConstraintClauses;
 
         var rewrite = new InstrumentableRewrite(method, move, omitPrivate, constraints, body);
@@ -379,36 +377,20 @@ internal sealed class InstrumentableRewrite
         return directives.Count(t => t.IsKind(SyntaxKind.IfDirectiveTrivia)) == directives.Count(t => t.IsKind(SyntaxKind.EndIfDirectiveTrivia));
     }
 
-    private static TypeParameterConstraintClauseSyntax? ConstraintOf(ITypeParameterSymbol parameter, SemanticModel model, int position)
+    /// <summary>
+    /// A type parameter's constraints as the generator writes them, fully qualified and then simplified to the names
+    /// the file's usings allow.
+    /// </summary>
+    private static TypeParameterConstraintClauseSyntax? ConstraintOf(ITypeParameterSymbol parameter)
     {
-        var constraints = new List<TypeParameterConstraintSyntax>();
-        if (parameter.HasReferenceTypeConstraint)
+        var parts = Toolkit.Generators.Parsing.Symbols.ConstraintsOf(parameter);
+        if (parts.Count == 0)
         {
-            var constraint = ClassOrStructConstraint(SyntaxKind.ClassConstraint);
-            constraints.Add(parameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? constraint.WithQuestionToken(Token(SyntaxKind.QuestionToken)) : constraint);
-        }
-        else if (parameter.HasUnmanagedTypeConstraint)
-        {
-            constraints.Add(TypeConstraint(IdentifierName("unmanaged")));
-        }
-        else if (parameter.HasValueTypeConstraint)
-        {
-            constraints.Add(ClassOrStructConstraint(SyntaxKind.StructConstraint));
-        }
-        else if (parameter.HasNotNullConstraint)
-        {
-            constraints.Add(TypeConstraint(IdentifierName("notnull")));
+            return null;
         }
 
-        constraints.AddRange(parameter.ConstraintTypes.Select(t => TypeConstraint(ParseTypeName(t.ToMinimalDisplayString(model, position, s_typeFormat)))));
-        if (parameter.HasConstructorConstraint)
-        {
-            constraints.Add(ConstructorConstraint());
-        }
-
-        return constraints.Count == 0
-            ? null
-            : TypeParameterConstraintClause(IdentifierName(parameter.Name), SeparatedList(constraints)).NormalizeWhitespace();
+        var parsed = (MethodDeclarationSyntax)ParseMemberDeclaration($"void M<{parameter.Name}>() where {parameter.Name} : {string.Join(", ", parts)} {{ }}")!;
+        return parsed.ConstraintClauses[0].WithoutTrivia().WithAdditionalAnnotations(Simplifier.Annotation);
     }
 
     private static bool IsReturnTarget(AttributeListSyntax list) => list.Target?.Identifier.IsKind(SyntaxKind.ReturnKeyword) == true;
