@@ -20,20 +20,10 @@ public static class Instrumentation
     public static readonly object False = false;
 
     /// <summary>
-    /// Starts a span. Generated code calls it only when the source has listeners; kept out of line because the JIT
-    /// may otherwise inline <see cref="ActivitySource.StartActivity(string, ActivityKind)"/> and its optional
-    /// arguments into the caller, whose frame then grows by hundreds of bytes zeroed on every call, listened to or not.
-    /// </summary>
-    /// <param name="source">The source.</param>
-    /// <param name="name">The span name.</param>
-    /// <param name="kind">The span kind.</param>
-    /// <returns>The started activity, or <see langword="null"/> when no listener samples it.</returns>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static Activity? StartActivity(ActivitySource source, string name, ActivityKind kind) => source.StartActivity(name, kind);
-
-    /// <summary>
-    /// Starts a span and, when it is recorded, sets the tags every instrumented call has; out of line like
-    /// <see cref="StartActivity(ActivitySource, string, ActivityKind)"/>.
+    /// Starts a span and, when it is recorded, sets the tags every instrumented call has. Generated code calls it only
+    /// when the source has listeners; kept out of line because the JIT may otherwise inline
+    /// <see cref="ActivitySource.StartActivity(string, ActivityKind)"/> and its optional arguments into the caller,
+    /// whose frame then grows by hundreds of bytes zeroed on every call, listened to or not.
     /// </summary>
     /// <param name="source">The source.</param>
     /// <param name="name">The span name.</param>
@@ -159,7 +149,7 @@ public static class Instrumentation
     {
         if (activity is null || startTimestamp != 0)
         {
-            return Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;
+            return ElapsedSeconds(startTimestamp);
         }
 
         // Activity.Stop keeps an end time that is already set. The span clock is wall time, which can step back.
