@@ -61,4 +61,14 @@ internal static class TelemetryCalls
 
         return operation;
     }
+
+    /// <summary>The name of the local, parameter, field or property <paramref name="value"/> reads, which says what it holds.</summary>
+    public static string? ReferencedName(IOperation value) => value switch
+    {
+        ILocalReferenceOperation local => local.Local.Name,
+        IParameterReferenceOperation parameter => parameter.Parameter.Name,
+        IFieldReferenceOperation field => field.Field.Name,
+        IPropertyReferenceOperation property => property.Property.Name,
+        _ => null,
+    };
 }

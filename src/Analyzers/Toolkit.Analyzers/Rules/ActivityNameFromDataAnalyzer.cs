@@ -168,15 +168,7 @@ public sealed class ActivityNameFromDataAnalyzer : ToolkitAnalyzer
             return true; // a number: a count, a page, an id
         }
 
-        string? word = part switch
-        {
-            ILocalReferenceOperation local => local.Local.Name,
-            IParameterReferenceOperation parameter => parameter.Parameter.Name,
-            IFieldReferenceOperation field => field.Field.Name,
-            IPropertyReferenceOperation property => property.Property.Name,
-            IInvocationOperation invocation => invocation.TargetMethod.Name,
-            _ => null,
-        };
+        string? word = part is IInvocationOperation invocation ? invocation.TargetMethod.Name : TelemetryCalls.ReferencedName(part);
         return word is null
             || BoundedValues.IsUnboundedName(word)
             || SensitiveNames.IsPersonal(word)

@@ -440,7 +440,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                 return "'" + type!.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' values are unbounded";
             }
 
-            if (NameOf(value) is { } name && BoundedValues.IsUnboundedName(name))
+            if (TelemetryCalls.ReferencedName(value) is { } name && BoundedValues.IsUnboundedName(name))
             {
                 return "'" + name + "' says it identifies something";
             }
@@ -542,15 +542,6 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                     return false;
             }
         }
-
-        private static string? NameOf(IOperation value) => value switch
-        {
-            ILocalReferenceOperation local => local.Local.Name,
-            IParameterReferenceOperation parameter => parameter.Parameter.Name,
-            IFieldReferenceOperation field => field.Field.Name,
-            IPropertyReferenceOperation property => property.Property.Name,
-            _ => null,
-        };
 
         private static ILocalSymbol? LocalOf(IOperation value) => value switch
         {

@@ -142,16 +142,9 @@ public sealed class SensitiveDataInSpanAnalyzer : ToolkitAnalyzer
     private static bool IsHarmless(IOperation value, SensitiveData data, SensitiveNames names)
     {
         value = TelemetryCalls.Unwrap(value);
-        string? name = value switch
-        {
-            IInvocationOperation invocation when KnownSymbols.Is(invocation.TargetMethod.ContainingType, data.Known.TelemetryRedaction) => null,
-            IInvocationOperation invocation => invocation.TargetMethod.Name,
-            ILocalReferenceOperation local => local.Local.Name,
-            IParameterReferenceOperation parameter => parameter.Parameter.Name,
-            IFieldReferenceOperation field => field.Field.Name,
-            IPropertyReferenceOperation property => property.Property.Name,
-            _ => string.Empty,
-        };
+        string? name = value is IInvocationOperation invocation
+            ? KnownSymbols.Is(invocation.TargetMethod.ContainingType, data.Known.TelemetryRedaction) ? null : invocation.TargetMethod.Name
+            : TelemetryCalls.ReferencedName(value) ?? string.Empty;
         return name is null
             || names.IsExcluded(name)
             || (value.Type is { } type

@@ -105,21 +105,12 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
             return new SensitiveValue(value, type.Name, reason);
         }
 
-        return IsBody(hole) || IsBody(NameOf(value)) ? new SensitiveValue(value, hole ?? type.Name, "it is a whole request or message body") : null;
+        return IsBody(hole) || IsBody(TelemetryCalls.ReferencedName(value)) ? new SensitiveValue(value, hole ?? type.Name, "it is a whole request or message body") : null;
     }
 
     private static bool IsBody(string? name) =>
         name is not null && IdentifierWords.Split(name) is var words && (words.Contains("body") || words.Contains("payload"))
         && !words.Contains("length") && !words.Contains("size") && !words.Contains("type") && !words.Contains("hash");
-
-    private static string? NameOf(IOperation value) => value switch
-    {
-        ILocalReferenceOperation local => local.Local.Name,
-        IParameterReferenceOperation parameter => parameter.Parameter.Name,
-        IFieldReferenceOperation field => field.Field.Name,
-        IPropertyReferenceOperation property => property.Property.Name,
-        _ => null,
-    };
 
     private static bool IsPlainSourceMethod(IMethodSymbol method) =>
         !method.IsPartialDefinition && method.PartialDefinitionPart is null && method.Locations.Length > 0 && method.Locations[0].IsInSource;
