@@ -116,9 +116,15 @@ public static class Instrumentation
             return;
         }
 
-        // The setter refuses a stopped activity (a caller's span that another flow ended): the nearest running
-        // ancestor takes its place, as if that flow had stopped it here.
+        // The setter refuses a stopped activity (a caller's span that another flow ended), which is still what the
+        // caller sees without a listener: put it back the way Activity.Stop does. Should this runtime's Activity not
+        // allow that, the nearest running ancestor takes its place, as if that flow had stopped it here.
         Activity? parent = activity.Parent;
+        if (parent is { IsStopped: true } && StoppedCurrent.TryRestore(parent))
+        {
+            return;
+        }
+
         while (parent is { IsStopped: true })
         {
             parent = parent.Parent;
