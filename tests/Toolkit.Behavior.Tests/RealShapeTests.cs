@@ -44,6 +44,16 @@ public sealed class RealShapeTests
     }
 
     [Fact]
+    public void Pointer_parameters_reach_the_core_of_a_pending_task()
+    {
+        var outcome = SameBothWays(
+            () => RealShapes.SumLaterOf([1, 2, 3]).GetAwaiter().GetResult(),
+            spans => Assert.Equal(3, spans.SingleStopped("RealShapes.SumLaterAsync").GetTagItem("count")));
+
+        Assert.Equal(6, outcome.Result);
+    }
+
+    [Fact]
     public void Does_not_return_throws_the_core_exception_and_records_the_failure()
     {
         var outcome = SameBothWays(

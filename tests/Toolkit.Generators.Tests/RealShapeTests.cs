@@ -133,6 +133,52 @@ public sealed class RealShapeTests
     }
 
     [Fact]
+    public void Task_methods_with_pointer_parameters_await_outside_the_unsafe_part()
+    {
+        var result = GeneratorRunner.RunLatest(Usings + """
+            namespace Shop;
+
+            public unsafe partial class Reader
+            {
+                [Traced, Timed]
+                public partial Task<int> SumAsync(int* values, [Tag("count")] int count);
+
+                private Task<int> SumAsyncCore(int* values, int count)
+                {
+                    int sum = 0;
+                    for (int i = 0; i < count; i++)
+                    {
+                        sum += values[i];
+                    }
+
+                    return Task.FromResult(sum);
+                }
+
+                [Traced]
+                public partial ValueTask FlushAsync(byte* buffer);
+
+                private ValueTask FlushAsyncCore(byte* buffer) => default;
+
+                [Traced, Timed, InFlight]
+                public partial IAsyncEnumerable<int> ReadAll(int* values, [Tag("count")] int count);
+
+                private IAsyncEnumerable<int> ReadAllCore(int* values, int count) => Numbers(values[0], count);
+
+                private static async IAsyncEnumerable<int> Numbers(int first, int count)
+                {
+                    for (int i = 0; i < count; i++)
+                    {
+                        await Task.Yield();
+                        yield return first + i;
+                    }
+                }
+            }
+            """).AssertClean();
+
+        Snapshot.Verify("Unsafe_pointers_task", result.Sources["Shop.Reader.Toolkit.g.cs"]);
+    }
+
+    [Fact]
     public void Flow_attributes_are_kept_when_the_core_has_them()
     {
         var result = GeneratorRunner.Run(Usings + """

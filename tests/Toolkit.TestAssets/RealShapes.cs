@@ -117,4 +117,25 @@ public sealed unsafe partial class RealShapes : Picker
     public static partial Task<int> NullResultAsync();
 
     private static Task<int> NullResultAsyncCore() => null!;
+
+    /// <summary>A task method with a pointer parameter: its generated await lives outside the unsafe part.</summary>
+    [Traced, Timed]
+    public static partial Task<int> SumLaterAsync(int* values, [Tag("count")] int count);
+
+    /// <summary>Calls <see cref="SumLaterAsync"/> for tests that do not compile unsafe code.</summary>
+    public static Task<int> SumLaterOf(int[] values)
+    {
+        fixed (int* first = values)
+        {
+            return SumLaterAsync(first, values.Length);
+        }
+    }
+
+    private static Task<int> SumLaterAsyncCore(int* values, int count)
+    {
+        int sum = SumCore(values, count);
+
+        // Pending when returned (no await here: this type is unsafe, and so is everything in it).
+        return Task.Delay(10).ContinueWith(_ => sum, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
 }

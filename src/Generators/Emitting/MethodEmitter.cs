@@ -38,21 +38,80 @@ internal sealed class MethodEmitter
     private readonly bool _inStruct;
     private readonly TargetSpec _target;
 
-    private MethodEmitter(MethodSpec method, SourceWriter writer, bool inStruct, TargetSpec target)
+    /// <summary>
+    /// For a method whose signature needs an <c>unsafe</c> part, the member of the type's other part that awaits or
+    /// iterates for it: an <c>await</c> cannot appear in an unsafe context, local functions included.
+    /// </summary>
+    private readonly string? _asyncHelper;
+
+    /// <summary>Whether this emitter writes <see cref="_asyncHelper"/> itself rather than the method.</summary>
+    private readonly bool _writingAsyncHelper;
+
+    private MethodEmitter(MethodSpec method, SourceWriter writer, bool inStruct, TargetSpec target, string? asyncHelper = null, bool writingAsyncHelper = false)
     {
         _method = method;
         _writer = writer;
         _holder = method.TelemetryClass;
         _inStruct = inStruct;
         _target = target;
+        _asyncHelper = asyncHelper;
+        _writingAsyncHelper = writingAsyncHelper;
     }
 
     /// <param name="method">The method to implement.</param>
     /// <param name="writer">Where to write it.</param>
     /// <param name="inStruct">Whether the containing type is a struct, whose <c>this</c> local functions cannot use.</param>
     /// <param name="target">What the consumer's framework offers.</param>
-    public static void Emit(MethodSpec method, SourceWriter writer, bool inStruct, TargetSpec target) =>
-        new MethodEmitter(method, writer, inStruct, target).Emit();
+    /// <param name="asyncHelper">The name of the member that awaits for the method, written by <see cref="EmitAsyncHelper"/>; null for a local function.</param>
+    public static void Emit(MethodSpec method, SourceWriter writer, bool inStruct, TargetSpec target, string? asyncHelper = null) =>
+        new MethodEmitter(method, writer, inStruct, target, asyncHelper).Emit();
+
+    /// <summary>Whether the method awaits or iterates in a function of its own (its pending path, or an async stream).</summary>
+    public static bool NeedsAsyncFunction(MethodSpec method, bool inStruct, TargetSpec target) =>
+        new MethodEmitter(method, new SourceWriter(), inStruct, target).NeedsAsyncFunction();
+
+    /// <summary>Writes, as a private static member, what <see cref="Emit"/> calls <paramref name="name"/>.</summary>
+    public static void EmitAsyncHelper(MethodSpec method, string name, SourceWriter writer, bool inStruct, TargetSpec target) =>
+        new MethodEmitter(method, writer, inStruct, target, name, writingAsyncHelper: true).EmitAsyncFunction();
+
+    private bool NeedsAsyncFunction() => _method.Shape switch
+    {
+        ReturnShape.AsyncEnumerable => true,
+        ReturnShape.Task or ReturnShape.TaskOfT or ReturnShape.ValueTask or ReturnShape.ValueTaskOfT => !(UsesSharedCompletion && HasCompletion),
+        _ => false,
+    };
+
+    private void EmitAsyncFunction()
+    {
+        _writer.WriteLine(TypeEmitter.GeneratedCodeAttribute);
+        _writer.WriteLine("[global::System.Diagnostics.DebuggerStepThrough]");
+        if (_method.Shape == ReturnShape.AsyncEnumerable)
+        {
+            EmitIterator();
+        }
+        else
+        {
+            EmitAwait();
+        }
+    }
+
+    /// <summary>The header of the function that awaits or iterates: a local function, or a member of the type's safe part.</summary>
+    private string AsyncFunctionHeader(string localName, IEnumerable<string> parameters)
+    {
+        string list = string.Join(", ", parameters);
+        if (!_writingAsyncHelper)
+        {
+            return $"static async {_method.ReturnType} {localName}({list})";
+        }
+
+        // A new method states its constraints; 'default' is only for overrides and explicit implementations.
+        var constraints = _method.Constraints.Where(c => !c.EndsWith(": default", System.StringComparison.Ordinal));
+        return $"private static async {_method.ReturnType} {_asyncHelper}{_method.TypeParameters}({list})"
+            + string.Concat(constraints.Select(c => " " + c));
+    }
+
+    /// <summary>How the method calls its awaiting or iterating function.</summary>
+    private string AsyncFunctionName(string localName) => _asyncHelper is null ? localName : _asyncHelper + _method.TypeParameters;
 
     /// <summary>
     /// Whether the instrumented path goes to a local function, leaving the method itself without exception handling.
@@ -149,13 +208,15 @@ internal sealed class MethodEmitter
             }
         }
 
-        if (HasCompletion)
+        // An async stream does all its work in its iterator; when that is a member of its own, so are these.
+        bool inIterator = _method.Shape == ReturnShape.AsyncEnumerable && _asyncHelper is not null;
+        if (HasCompletion && !inIterator)
         {
             EmitBegin();
             EmitComplete();
         }
 
-        if (_method.Event is not null)
+        if (_method.Event is not null && !inIterator)
         {
             EventEmitter.EmitWriter(_method, _writer);
         }
@@ -548,7 +609,7 @@ internal sealed class MethodEmitter
     /// <summary>The local function that awaits a pending task and then completes the telemetry.</summary>
     private void EmitAwait()
     {
-        if (UsesSharedCompletion && HasCompletion)
+        if ((UsesSharedCompletion && HasCompletion) || (_asyncHelper is not null && !_writingAsyncHelper))
         {
             return;
         }
@@ -556,13 +617,17 @@ internal sealed class MethodEmitter
         bool generic = IsGenericTask;
         var parameters = new[] { $"{_method.ReturnType} __task" }
             .Concat(State(awaiting: true).Select(s => s.Declaration));
-        _writer.WriteLine();
-        _writer.OpenBlock($"static async {_method.ReturnType} __Await({string.Join(", ", parameters)})");
+        if (!_writingAsyncHelper)
+        {
+            _writer.WriteLine();
+        }
+
+        _writer.OpenBlock(AsyncFunctionHeader("__Await", parameters));
         if (!HasCompletion)
         {
             // Only a business event: a failure just propagates.
             EmitAwaitedSuccess(generic);
-            _writer.CloseBlock();
+            CloseAsyncFunction();
             return;
         }
 
@@ -590,6 +655,33 @@ internal sealed class MethodEmitter
         _writer.OpenBlock("finally");
         _writer.WriteLine(CompleteCall());
         _writer.CloseBlock();
+        CloseAsyncFunction();
+    }
+
+    /// <summary>
+    /// Ends the awaiting or iterating function. As a member of its own it cannot reach the method's local functions,
+    /// so it gets its own copies of those it calls.
+    /// </summary>
+    private void CloseAsyncFunction()
+    {
+        if (_writingAsyncHelper)
+        {
+            if (HasCompletion)
+            {
+                if (_method.Shape == ReturnShape.AsyncEnumerable)
+                {
+                    EmitBegin();
+                }
+
+                EmitComplete();
+            }
+
+            if (_method.Event is not null)
+            {
+                EventEmitter.EmitWriter(_method, _writer);
+            }
+        }
+
         _writer.CloseBlock();
     }
 
@@ -644,14 +736,23 @@ internal sealed class MethodEmitter
             arguments = arguments.Append("__logger");
         }
 
-        _writer.WriteLine($"return __Iterate({string.Join(", ", arguments)});");
-        _writer.WriteLine();
+        _writer.WriteLine($"return {AsyncFunctionName("__Iterate")}({string.Join(", ", arguments)});");
+        if (_asyncHelper is null)
+        {
+            _writer.WriteLine();
+            EmitIterator();
+        }
+    }
 
+    /// <summary>The async iterator that wraps the Core's stream.</summary>
+    private void EmitIterator()
+    {
+        var tagParameters = SpanTags.ToArray();
         var parameters = new[] { $"{_method.ReturnType} __inner", "global::System.Threading.CancellationToken __token" }
             .Concat(tagParameters.Select(p => p.Type + " " + p.Name))
             .Concat(_method.Logged is null ? [] : ["global::Microsoft.Extensions.Logging.ILogger? __logger"])
             .Append("[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken __enumeratorToken = default");
-        _writer.OpenBlock($"static async {_method.ReturnType} __Iterate({string.Join(", ", parameters)})");
+        _writer.OpenBlock(AsyncFunctionHeader("__Iterate", parameters));
         EmitPrelude(loggerIsParameter: true);
         _writer.WriteLine("var __enumerator = __inner.GetAsyncEnumerator(__enumeratorToken);");
         _writer.OpenBlock("try");
@@ -674,7 +775,7 @@ internal sealed class MethodEmitter
         _writer.WriteLine(CompleteCall());
         _writer.CloseBlock();
         _writer.CloseBlock();
-        _writer.CloseBlock();
+        CloseAsyncFunction();
     }
 
     private void EmitFailureFilter(string token)
@@ -933,7 +1034,7 @@ internal sealed class MethodEmitter
 
     private string AwaitCall() => UsesSharedCompletion && HasCompletion
         ? $"{Completion}.Await(__task, {SharedCompletionArguments})"
-        : $"__Await({string.Join(", ", new[] { "__task" }.Concat(State(awaiting: true).Select(s => s.Argument)))})";
+        : $"{AsyncFunctionName("__Await")}({string.Join(", ", new[] { "__task" }.Concat(State(awaiting: true).Select(s => s.Argument)))})";
 
     private string CompleteCall() => UsesSharedCompletion
         ? $"{Completion}.Complete({SharedCompletionArguments}, __errorType);"

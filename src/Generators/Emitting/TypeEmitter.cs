@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Toolkit.Generators.Helpers;
 using Toolkit.Generators.Model;
@@ -32,17 +33,46 @@ internal static class TypeEmitter
         bool inStruct = innermost.Declaration.Contains("struct");
 
         // Methods with pointers in their signature get a declaration of their own that says unsafe.
+        // Their awaits and async iterators cannot be there (no await in an unsafe context): those go into the other
+        // part as private members.
         var unsafeMethods = type.Methods.Where(m => m.NeedsUnsafeContext).ToArray();
+        var asyncHelpers = new List<(MethodSpec Method, string Name)>();
         if (unsafeMethods.Length > 0)
         {
             writer.OpenBlock("unsafe " + innermost.Declaration + " " + innermost.Name);
-            EmitMethods(unsafeMethods, writer, inStruct, target);
+            for (int i = 0; i < unsafeMethods.Length; i++)
+            {
+                if (i > 0)
+                {
+                    writer.WriteLine();
+                }
+
+                string? helper = null;
+                if (MethodEmitter.NeedsAsyncFunction(unsafeMethods[i], inStruct, target))
+                {
+                    helper = $"__{unsafeMethods[i].Name}_Async{asyncHelpers.Count}";
+                    asyncHelpers.Add((unsafeMethods[i], helper));
+                }
+
+                MethodEmitter.Emit(unsafeMethods[i], writer, inStruct, target, helper);
+            }
+
             writer.CloseBlock();
             writer.WriteLine();
         }
 
         writer.OpenBlock(innermost.Declaration + " " + innermost.Name);
-        EmitMethods(type.Methods.Where(m => !m.NeedsUnsafeContext).ToArray(), writer, inStruct, target);
+        var safeMethods = type.Methods.Where(m => !m.NeedsUnsafeContext).ToArray();
+        EmitMethods(safeMethods, writer, inStruct, target);
+        for (int i = 0; i < asyncHelpers.Count; i++)
+        {
+            if (safeMethods.Length > 0 || i > 0)
+            {
+                writer.WriteLine();
+            }
+
+            MethodEmitter.EmitAsyncHelper(asyncHelpers[i].Method, asyncHelpers[i].Name, writer, inStruct, target);
+        }
 
         foreach (var enumSpec in type.Enums())
         {
