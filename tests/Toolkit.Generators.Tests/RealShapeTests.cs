@@ -157,6 +157,11 @@ public sealed class RealShapeTests
                 [Traced]
                 public partial ValueTask FlushAsync(byte* buffer);
 
+                [Traced, Counted]
+                public unsafe partial Task<int> CountAsync(int* values, [Tag("count")] int count);
+
+                private Task<int> CountAsyncCore(int* values, int count) => Task.FromResult(values[0] + count);
+
                 private ValueTask FlushAsyncCore(byte* buffer) => default;
 
                 [Traced, Timed, InFlight]

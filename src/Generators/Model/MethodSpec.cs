@@ -12,7 +12,7 @@ namespace Toolkit.Generators.Model;
 /// <param name="Logged">The logger of a <c>[Logged]</c> method.</param>
 /// <param name="HasCore">False for a bodiless <c>[BusinessEvent]</c> method: calling it writes the event.</param>
 /// <param name="ResultCarriesFlowState">A <see langword="bool"/> result that tells the caller about its parameters (<c>[NotNullWhen]</c>...), which the compiler tracks only through the call itself.</param>
-/// <param name="NeedsUnsafeContext">The signature names pointers, so the implementation goes into an <c>unsafe</c> part of the type (never the part with async helpers: no await in an unsafe context).</param>
+/// <param name="NeedsUnsafeContext">The signature names pointers or the method is <c>unsafe</c>, so the implementation goes into an <c>unsafe</c> part of the type, and what it awaits into a member of the other part (no await in an unsafe context).</param>
 /// <param name="DoesNotReturn">The method is <c>[DoesNotReturn]</c> (and so is its Core).</param>
 /// <param name="HasOptionalParameters">A method others can call (public or protected) has a parameter with a default value, which the implementation's signature cannot repeat.</param>
 /// <param name="NullableOblivious">The declaration is written with nullable annotations off; the implementation's signature must be too.</param>

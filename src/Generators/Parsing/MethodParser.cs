@@ -206,8 +206,8 @@ internal sealed class MethodParser
                 ? businessEvent?.Logger ?? EventParser.Logger(_method, (descriptor, arguments) => Report(descriptor, loggedAttribute, arguments))
                 : null,
             HasCore: core is not null,
-            NeedsUnsafeContext: !_syntax.Modifiers.Any(SyntaxKind.UnsafeKeyword)
-                && (Symbols.ContainsPointer(_method.ReturnType) || _method.Parameters.Any(p => Symbols.ContainsPointer(p.Type))),
+            NeedsUnsafeContext: _syntax.Modifiers.Any(SyntaxKind.UnsafeKeyword)
+                || Symbols.ContainsPointer(_method.ReturnType) || _method.Parameters.Any(p => Symbols.ContainsPointer(p.Type)),
             ResultCarriesFlowState: FlowAttributes.ResultCarriesFlowState(_method),
             DoesNotReturn: FlowAttributes.DoesNotReturn(_method),
             NullableOblivious: (_model.GetNullableContext(_syntax.ReturnType.SpanStart) & NullableContext.AnnotationsEnabled) == 0,
