@@ -85,7 +85,7 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(types.Combine(target), static (spc, pair) => spc.AddSource(pair.Left.HintName, TypeEmitter.Emit(pair.Left, pair.Right)));
 
-        var usage = specs
+        IncrementalValueProvider<SourceUsage> usage = specs
             .Select(static (methods, _) => new SourceUsage(
                 // Business events check the source for listeners before looking for a current span.
                 methods.Any(static m => m.Method.Trace is not null || m.Method.Event is not null),
@@ -99,6 +99,19 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
         var source = context.CompilationProvider
             .Select(static (compilation, _) => SourceParser.Parse(compilation))
             .WithTrackingName(TrackingNames.Source);
+
+        var gauges = Gauges(context);
+        usage = usage
+            .Combine(gauges)
+            .Select(static (pair, _) => pair.Right.IsEmpty ? pair.Left : pair.Left with { Gauges = true });
+
+        context.RegisterSourceOutput(gauges.Combine(source), static (spc, pair) =>
+        {
+            if (!pair.Left.IsEmpty)
+            {
+                spc.AddSource(GaugeEmitter.HintName, GaugeEmitter.Emit(pair.Right, pair.Left));
+            }
+        });
 
         context.RegisterSourceOutput(usage.Combine(source), static (spc, pair) =>
         {
@@ -132,6 +145,31 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
                 spc.AddSource(PolyfillEmitter.HintName, PolyfillEmitter.Emit());
             }
         });
+    }
+
+    /// <summary>The <c>[Gauge]</c> members, in a stable order; their diagnostics are reported here.</summary>
+    private static IncrementalValueProvider<EquatableArray<GaugeSpec>> Gauges(IncrementalGeneratorInitializationContext context)
+    {
+        var results = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeNames.Gauge,
+                static (node, _) => node is PropertyDeclarationSyntax or MethodDeclarationSyntax,
+                static (ctx, ct) => GaugeParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.Gauge);
+
+        context.RegisterSourceOutput(
+            results.SelectMany(static (result, _) => result.Diagnostics),
+            static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.Diagnostic));
+
+        return results
+            .Where(static result => result.Spec is not null)
+            .Select(static (result, _) => result.Spec!)
+            .Collect()
+            .Select(static (gauges, _) => gauges
+                .OrderBy(static g => g.Member, System.StringComparer.Ordinal)
+                .ThenBy(static g => g.Name, System.StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.Gauges);
     }
 
     private static IncrementalValuesProvider<MethodResult> Methods(

@@ -45,6 +45,33 @@ internal static class ManifestEmitter
         return json.EndArray().EndObject().ToString();
     }
 
+    /// <summary>The <c>[Gauge]</c> members, in their own part: an edit to one rewrites only the gauges' file.</summary>
+    public static string GaugePart(EquatableArray<GaugeSpec> gauges)
+    {
+        var json = new JsonWriter().StartObject()
+            .Number("schema", SchemaVersion)
+            .StartArray("gauges");
+        foreach (var gauge in gauges)
+        {
+            json.StartObject()
+                .String("name", gauge.Name)
+                .String("kind", gauge.Kind switch { "Counter" => "observablecounter", "UpDownCounter" => "observableupdowncounter", _ => "observablegauge" })
+                .String("unit", gauge.Unit)
+                .String("description", gauge.Description)
+                .String("member", gauge.Member)
+                .Bool("instance", gauge.InstanceType is not null)
+                .StartArray("tags");
+            foreach (var tag in gauge.Tags)
+            {
+                json.StartObject().String("key", tag.Key).String("source", tag.Property).EndObject();
+            }
+
+            json.EndArray().EndObject();
+        }
+
+        return json.EndArray().EndObject().ToString();
+    }
+
     public static string TypePart(TypeSpec type)
     {
         var json = new JsonWriter().StartObject()

@@ -29,7 +29,7 @@ internal static class SourceEmitter
             writer.WriteLine("public static readonly global::System.Diagnostics.ActivitySource ActivitySource = new(Name, Version);");
         }
 
-        if (!usage.Instruments.IsEmpty)
+        if (usage.HasMeter)
         {
             writer.WriteLine();
             writer.WriteLine("public static readonly global::System.Diagnostics.Metrics.Meter Meter = new(Name, Version);");

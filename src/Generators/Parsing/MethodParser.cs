@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,9 +13,6 @@ namespace Toolkit.Generators.Parsing;
 /// <summary>Turns one annotated method into a <see cref="MethodSpec"/> and diagnostics. Symbols never leave this class.</summary>
 internal sealed class MethodParser
 {
-    // OpenTelemetry's instrument name syntax.
-    private static readonly Regex s_instrumentName = new("^[A-Za-z][A-Za-z0-9_./-]{0,254}$", RegexOptions.CultureInvariant);
-
     private readonly IMethodSymbol _method;
     private readonly MethodDeclarationSyntax _syntax;
     private readonly SemanticModel _model;
@@ -396,7 +392,7 @@ internal sealed class MethodParser
             }
         }
 
-        if (name is not null && !s_instrumentName.IsMatch(name))
+        if (name is not null && !InstrumentNames.IsValid(name))
         {
             Report(DiagnosticDescriptors.InvalidInstrumentName, attribute, name);
         }
