@@ -79,6 +79,12 @@ internal static class DiagnosticDescriptors
         "'{0}' cannot be a gauge: {1}",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidMeasure = Create(
+        "TK1202",
+        "Value cannot be measured",
+        "[Measure] on {0} of '{1}' cannot be recorded: {2}",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InvalidEventName = Create(
         "TK1101",
         "Business event needs a name",

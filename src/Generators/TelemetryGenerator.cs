@@ -89,9 +89,12 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
             .Select(static (methods, _) => new SourceUsage(
                 // Business events check the source for listeners before looking for a current span.
                 methods.Any(static m => m.Method.Trace is not null || m.Method.Event is not null),
-                methods.SelectMany(static m => new[] { m.Method.Duration, m.Method.Calls, m.Method.Active, m.Method.Event is null ? null : InstrumentSpec.BusinessEvents })
+                methods.SelectMany(static m => new[] { m.Method.Duration, m.Method.Calls, m.Method.Active, m.Method.Event is null ? null : InstrumentSpec.BusinessEvents }
+                        .Concat(m.Method.Measures.Select(static measure => measure.Instrument)))
                     .OfType<InstrumentSpec>()
-                    .Distinct()
+                    // One field per name: measures of one name on several methods may disagree on unit or description.
+                    .GroupBy(static i => i.FieldName)
+                    .Select(static g => g.First())
                     .OrderBy(static i => i.FieldName, System.StringComparer.Ordinal)
                     .ToEquatableArray()))
             .WithTrackingName(TrackingNames.Usage);
@@ -99,6 +102,17 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
         var source = context.CompilationProvider
             .Select(static (compilation, _) => SourceParser.Parse(compilation))
             .WithTrackingName(TrackingNames.Source);
+
+        // A [Measure] on a method that no other attribute makes the generator implement would be silently ignored.
+        context.RegisterSourceOutput(
+            context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    AttributeNames.Measure,
+                    static (node, _) => node is ParameterSyntax or MethodDeclarationSyntax,
+                    static (ctx, ct) => MeasureParser.Orphans(ctx, ct))
+                .WithTrackingName(TrackingNames.Measure)
+                .SelectMany(static (diagnostics, _) => diagnostics),
+            static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.Diagnostic));
 
         var gauges = Gauges(context);
         usage = usage

@@ -171,6 +171,7 @@ internal sealed class MethodParser
 
         var parameters = _method.Parameters.Select(ParseParameter).ToEquatableArray();
         var returnTag = ParseReturnTag(shape, resultType);
+        var measures = MeasureParser.Parse(_method, shape, resultType, core is not null, Report);
         if (HasErrors())
         {
             return null; // TK1012
@@ -210,7 +211,8 @@ internal sealed class MethodParser
             HasOptionalParameters: _method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
                 && _method.Parameters.Any(p => p.IsOptional),
             TelemetryClass: SourceSpec.HolderFor(assemblyName),
-            Slo: slo);
+            Slo: slo,
+            Measures: measures);
     }
 
     /// <summary>Reads <c>[Slo]</c>; an objective that no instrument of the method can measure is reported and left out.</summary>
@@ -385,7 +387,7 @@ internal sealed class MethodParser
             if (argument.Key == "Buckets" && !argument.Value.IsNull)
             {
                 buckets = argument.Value.Values.Select(v => System.Convert.ToDouble(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray();
-                if (!AreValidBuckets(buckets))
+                if (!InstrumentNames.AreValidBuckets(buckets))
                 {
                     Report(DiagnosticDescriptors.InvalidBuckets, attribute, _method.Name);
                 }
@@ -403,24 +405,6 @@ internal sealed class MethodParser
             InstrumentKind.Counter => new InstrumentSpec(kind, name ?? InstrumentSpec.DefaultCallsName, "{call}", "The number of calls to instrumented methods.", buckets),
             _ => new InstrumentSpec(kind, name ?? InstrumentSpec.DefaultActiveName, "{call}", "The number of calls to instrumented methods in progress.", buckets),
         };
-    }
-
-    private static bool AreValidBuckets(EquatableArray<double> buckets)
-    {
-        if (buckets.IsEmpty)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < buckets.Count; i++)
-        {
-            if (double.IsNaN(buckets[i]) || double.IsInfinity(buckets[i]) || (i > 0 && buckets[i] <= buckets[i - 1]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private ParameterSpec ParseParameter(IParameterSymbol parameter)
