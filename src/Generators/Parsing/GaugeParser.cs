@@ -161,9 +161,9 @@ internal static class GaugeParser
         var tags = new List<GaugeTag>();
         foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
         {
-            if (Symbols.Find(property.GetAttributes(), AttributeNames.Tag) is not { } tag)
+            if (Symbols.Find(property.GetAttributes(), AttributeNames.Tag) is not { } tag || Symbols.IsSpanOnly(tag))
             {
-                continue;
+                continue; // a span-only tag has no span here: it stays off the gauges (TK3001's "Make span-only").
             }
 
             if (property.IsStatic || property.IsIndexer || property.GetMethod is null || !IsReadableInAssembly(property.GetMethod))
