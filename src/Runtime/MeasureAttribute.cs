@@ -13,9 +13,9 @@ namespace Toolkit;
 /// <see cref="decimal"/> values (and the smaller integers) are recorded as <see cref="double"/>; a <see langword="null"/>
 /// nullable value is no measurement. A failed call records nothing. The method needs one of <c>[Traced]</c>,
 /// <c>[Timed]</c>, <c>[Counted]</c>, <c>[InFlight]</c>, <c>[Logged]</c> or <c>[BusinessEvent]</c>, which make the
-/// generator implement it.
+/// generator implement it. One value may carry several, e.g. a histogram of order amounts and a sum of revenue.
 /// </remarks>
-[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.ReturnValue, AllowMultiple = false, Inherited = false)]
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.ReturnValue, AllowMultiple = true, Inherited = false)]
 public sealed class MeasureAttribute : Attribute
 {
     /// <summary>Records on the instrument of the given name.</summary>

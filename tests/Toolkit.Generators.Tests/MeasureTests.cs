@@ -64,6 +64,24 @@ public sealed class MeasureTests
         Assert.Single(result.Sources["Toolkit.Telemetry.g.cs"].Split('\n'), line => line.Contains("ValueHistogram_shop_amount ="));
     }
 
+    [Fact]
+    public void One_value_feeds_a_histogram_and_a_sum()
+    {
+        var result = GeneratorRunner.Run(Usings + """
+            public partial class Payments
+            {
+                [Counted]
+                public partial void Charge([Measure("shop.order.amount"), Measure("shop.revenue", Sum = true)] decimal amount);
+                private void ChargeCore(decimal amount) { }
+            }
+            """).AssertClean();
+
+        string source = result.Sources["Payments.Toolkit.g.cs"];
+        Assert.Contains("static void __Measure(decimal amount)", source);
+        Assert.Contains("ValueHistogram_shop_order_amount.Record((double)amount, in __tags);", source);
+        Assert.Contains("ValueSum_shop_revenue.Add((double)amount, in __tags);", source);
+    }
+
     [Theory]
     [InlineData("[Counted] public partial void M([Measure(\"x.value\")] string value);", "private void MCore(string value) { }", "the parameter 'value'", "its type 'string' is not a number")]
     [InlineData("[Counted] public partial void M([Measure(\"x.value\")] out int value);", "private void MCore(out int value) => value = 1;", "the parameter 'value'", "an out parameter has no value")]

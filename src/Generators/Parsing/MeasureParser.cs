@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -17,20 +18,18 @@ internal static class MeasureParser
         var measures = new List<MeasureSpec>();
         foreach (var parameter in method.Parameters)
         {
-            if (Symbols.Find(parameter.GetAttributes(), AttributeNames.Measure) is not { } attribute)
+            foreach (var attribute in All(parameter.GetAttributes()))
             {
-                continue;
-            }
-
-            string target = "the parameter '" + parameter.Name + "'";
-            string? problem = parameter.RefKind == RefKind.Out ? "an out parameter has no value to record when the call starts" : Problem(shape, hasCore);
-            if (Parse(attribute, parameter.Type, Identifiers.Escape(parameter.Name), problem, target, method, report) is { } measure)
-            {
-                measures.Add(measure);
+                string target = "the parameter '" + parameter.Name + "'";
+                string? problem = parameter.RefKind == RefKind.Out ? "an out parameter has no value to record when the call starts" : Problem(shape, hasCore);
+                if (Parse(attribute, parameter.Type, Identifiers.Escape(parameter.Name), problem, target, method, report) is { } measure)
+                {
+                    measures.Add(measure);
+                }
             }
         }
 
-        if (Symbols.Find(method.GetReturnTypeAttributes(), AttributeNames.Measure) is { } returned)
+        foreach (var returned in All(method.GetReturnTypeAttributes()))
         {
             string? problem = Problem(shape, hasCore)
                 ?? (shape is ReturnShape.Value or ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT ? null : "the method returns no single value");
@@ -67,6 +66,18 @@ internal static class MeasureParser
                 method.Name,
                 "the method has none of [Traced], [Timed], [Counted], [InFlight], [Logged] or [BusinessEvent], so nothing implements it")))
             .ToEquatableArray();
+    }
+
+    /// <summary>Every <c>[Measure]</c> of a value: one may feed a histogram and a sum.</summary>
+    private static IEnumerable<AttributeData> All(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (Symbols.Find([attribute], AttributeNames.Measure) is not null)
+            {
+                yield return attribute;
+            }
+        }
     }
 
     private static string? Problem(ReturnShape shape, bool hasCore) =>
