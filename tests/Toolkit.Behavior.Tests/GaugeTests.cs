@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using Toolkit.TestAssets;
@@ -112,6 +115,25 @@ public sealed class GaugeTests : IDisposable
         Assert.Equal("healthy", Assert.Single(ages).Tags["queue.name"]);
         Assert.Equal(3.0, ages[0].Value);
         Assert.Equal(2, _listener.Collect().Count(m => m.Instrument.Name == "test.queue.depth"));
+    }
+
+    [Fact]
+    public async Task A_singleton_is_tracked_while_the_host_runs()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(new Mailbox("hosted") { Depth = 12 });
+        builder.Services.AddGaugeTracking<Mailbox>();
+        builder.Services.AddGaugeTracking<Mailbox>();
+        using var host = builder.Build();
+
+        Assert.DoesNotContain(_listener.Collect(), m => m.Instrument.Name == "test.queue.depth");
+        await host.StartAsync();
+        var depth = Assert.Single(_listener.Collect(), m => m.Instrument.Name == "test.queue.depth");
+        await host.StopAsync();
+
+        Assert.Equal(12, depth.Value);
+        Assert.Equal("hosted", depth.Tags["queue.name"]);
+        Assert.DoesNotContain(_listener.Collect(), m => m.Instrument.Name == "test.queue.depth");
     }
 
     [Fact]
