@@ -18,6 +18,7 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
     ["--simulate"] = "Simulation:Enabled",
     ["--rate"] = "Simulation:RequestsPerSecond",
     ["--duration"] = "Simulation:DurationSeconds",
+    ["--console"] = "Shop:Console",
 });
 
 // Loopback unless told otherwise (--urls, ASPNETCORE_URLS): a sample should not listen on the network.
