@@ -88,6 +88,8 @@ public sealed class MeasureTests
     [InlineData("[Counted] [return: Measure(\"x.value\")] public partial Task M();", "private Task MCore() => Task.CompletedTask;", "the return value", "the method returns no single value")]
     [InlineData("[Traced] [return: Measure(\"x.value\")] public partial IAsyncEnumerable<int> M();", "private async IAsyncEnumerable<int> MCore() { await Task.Yield(); yield return 1; }", "the return value", "an IAsyncEnumerable has no single moment of success")]
     [InlineData("[BusinessEvent(\"x.happened\")] public partial void M([Measure(\"x.value\")] int value);", "", "the parameter 'value'", "a bodiless event method has no call to measure")]
+    [InlineData("[Counted] public partial void M([Redacted, Measure(\"x.value\")] decimal value);", "private void MCore(decimal value) { }", "the parameter 'value'", "the value is [Redacted] or classified")]
+    [InlineData("[Counted] [return: Hashed, Measure(\"x.value\")] public partial long M();", "private long MCore() => 1;", "the return value", "the value is [Hashed]")]
     [InlineData("public void M([Measure(\"x.value\")] int value) { }", "", "the parameter 'value'", "the method has none of [Traced]")]
     [InlineData("[return: Measure(\"x.value\")] public int M() => 1;", "", "the return value", "the method has none of [Traced]")]
     public void Value_that_cannot_be_measured_is_TK1202(string declaration, string core, string target, string reason)

@@ -21,7 +21,8 @@ internal static class MeasureParser
             foreach (var attribute in All(parameter.GetAttributes()))
             {
                 string target = "the parameter '" + parameter.Name + "'";
-                string? problem = parameter.RefKind == RefKind.Out ? "an out parameter has no value to record when the call starts" : Problem(shape, hasCore);
+                string? problem = parameter.RefKind == RefKind.Out ? "an out parameter has no value to record when the call starts"
+                    : Protected(parameter.GetAttributes(), parameter.Type) ?? Problem(shape, hasCore);
                 if (Parse(attribute, parameter.Type, Identifiers.Escape(parameter.Name), problem, target, method, report) is { } measure)
                 {
                     measures.Add(measure);
@@ -31,7 +32,7 @@ internal static class MeasureParser
 
         foreach (var returned in All(method.GetReturnTypeAttributes()))
         {
-            string? problem = Problem(shape, hasCore)
+            string? problem = Protected(method.GetReturnTypeAttributes(), resultType ?? method.ReturnType) ?? Problem(shape, hasCore)
                 ?? (shape is ReturnShape.Value or ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT ? null : "the method returns no single value");
             if (Parse(returned, resultType ?? method.ReturnType, "__result", problem, "the return value", method, report) is { } measure)
             {
@@ -79,6 +80,15 @@ internal static class MeasureParser
             }
         }
     }
+
+    /// <summary>A protected value never leaves the process, not even as a number on a histogram.</summary>
+    private static string? Protected(ImmutableArray<AttributeData> attributes, ITypeSymbol type) =>
+        EventParser.ProtectionOf(attributes, type) switch
+        {
+            Protection.Hashed => "the value is [Hashed], and a measurement would carry it in the clear",
+            Protection.Redacted => "the value is [Redacted] or classified, and must not leave the process",
+            _ => null,
+        };
 
     private static string? Problem(ReturnShape shape, bool hasCore) =>
         shape == ReturnShape.AsyncEnumerable ? "an IAsyncEnumerable has no single moment of success"
