@@ -80,6 +80,17 @@ public sealed class GaugeTests : IDisposable
     }
 
     [Fact]
+    public void A_throwing_getter_is_reported_on_the_Toolkit_Telemetry_event_source()
+    {
+        using var events = new FailureListener();
+        Inventory.ThrowIfBroken = true;
+
+        _listener.Collect();
+
+        Assert.Contains(events.Failures, f => f == ("System.InvalidOperationException", "the reader is broken"));
+    }
+
+    [Fact]
     public void Tracked_instances_appear_tagged_and_go_away_when_disposed()
     {
         Assert.DoesNotContain(_listener.Collect(), m => m.Instrument.Name == "test.queue.depth");
@@ -218,6 +229,42 @@ public sealed class GaugeTests : IDisposable
         Assert.Contains(("test.stock.value", MetricType.DoubleGauge, 99.5, (string?)null), points);
         Assert.Contains(("test.queue.depth", MetricType.LongSumNonMonotonic, 6.0, "sdk"), points);
         Assert.Contains(points, p => p.Metric == "test.stock.shipped" && p.Type == MetricType.LongSum);
+    }
+
+    /// <summary>The <c>Toolkit-Telemetry</c> event source's reports of failed telemetry, while it lives.</summary>
+    private sealed class FailureListener : System.Diagnostics.Tracing.EventListener
+    {
+        private readonly List<(string Type, string Message)> _failures = [];
+
+        public IReadOnlyList<(string Type, string Message)> Failures
+        {
+            get
+            {
+                lock (_failures)
+                {
+                    return [.. _failures];
+                }
+            }
+        }
+
+        protected override void OnEventSourceCreated(System.Diagnostics.Tracing.EventSource eventSource)
+        {
+            if (eventSource.Name == "Toolkit-Telemetry")
+            {
+                EnableEvents(eventSource, System.Diagnostics.Tracing.EventLevel.Warning);
+            }
+        }
+
+        protected override void OnEventWritten(System.Diagnostics.Tracing.EventWrittenEventArgs eventData)
+        {
+            if (eventData.Payload is [string type, string message])
+            {
+                lock (_failures)
+                {
+                    _failures.Add((type, message));
+                }
+            }
+        }
     }
 
     private static GaugeMeasurement Single(IEnumerable<GaugeMeasurement> measurements, string instrument) =>
