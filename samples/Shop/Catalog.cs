@@ -17,6 +17,17 @@ public static class Catalog
         ["LE-999"] = 499.00m,
     }.ToFrozenDictionary();
 
+    /// <summary>The product group of each SKU.</summary>
+    public static FrozenDictionary<string, ProductGroup> Groups { get; } = new Dictionary<string, ProductGroup>
+    {
+        ["KB-101"] = ProductGroup.Keyboards,
+        ["MS-220"] = ProductGroup.Mice,
+        ["HD-330"] = ProductGroup.Headsets,
+        ["MN-440"] = ProductGroup.Monitors,
+        ["CB-550"] = ProductGroup.Cables,
+        ["LE-999"] = ProductGroup.LimitedEditions,
+    }.ToFrozenDictionary();
+
     /// <summary>Opening stock by SKU; the limited edition runs out often, as limited editions do.</summary>
     public static FrozenDictionary<string, int> OpeningStock { get; } = new Dictionary<string, int>
     {

@@ -10,6 +10,7 @@ using Shop.Inventory;
 using Shop.Orders;
 using Shop.Payments;
 using Shop.Simulation;
+using Toolkit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
@@ -17,6 +18,7 @@ builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
     ["--simulate"] = "Simulation:Enabled",
     ["--rate"] = "Simulation:RequestsPerSecond",
     ["--duration"] = "Simulation:DurationSeconds",
+    ["--console"] = "Shop:Console",
 });
 
 // Loopback unless told otherwise (--urls, ASPNETCORE_URLS): a sample should not listen on the network.
@@ -31,6 +33,7 @@ builder.Services.AddSingleton<InventoryService>();
 builder.Services.AddSingleton<PaymentGateway>();
 builder.Services.AddSingleton<PaymentService>();
 builder.Services.AddSingleton<OrderService>();
+builder.Services.AddGaugeTracking<OrderService>(); // publishes OrderService.OpenOrders while the host runs
 builder.Services.AddHostedService<InventoryLoader>();
 builder.Services.AddHealthChecks().AddCheck<InventoryReadyCheck>("inventory", tags: ["ready"]);
 builder.Services.Configure<SimulationOptions>(builder.Configuration.GetSection("Simulation"));

@@ -61,10 +61,12 @@ internal static class CatalogWriter
                 else
                 {
                     var users = methods.Where(m => Uses(m, instrument)).ToArray();
+                    // [Measure] values are recorded on success only, so their instruments never carry error.type.
+                    bool failures = instrument.Kind != "updowncounter" && users.Any(m => m.Duration?.Name == instrument.Name || m.Calls?.Name == instrument.Name);
                     tags = Join(new[] { "code.function.name" }
                         .Select(Code)
                         .Concat(users.SelectMany(m => m.MetricTags).Select(t => Code(t.Key) + Protection(t.Classification)).Distinct())
-                        .Concat(instrument.Kind == "updowncounter" ? [] : [Code("error.type") + " on failure"]));
+                        .Concat(failures ? [Code("error.type") + " on failure"] : []));
                     recordedBy = Join(users.Select(Where));
                 }
 
@@ -80,7 +82,30 @@ internal static class CatalogWriter
                     "updowncounter" => "up-down counter",
                     _ => instrument.Kind,
                 };
-                md.AppendLine($"| {Code(instrument.Name)} | {kind} | {Code(instrument.Unit)} | {prometheus} | {tags} | {recordedBy} |");
+                md.AppendLine($"| {Code(instrument.Name)} | {kind} | {UnitText(instrument.Unit)} | {prometheus} | {tags} | {recordedBy} |");
+            }
+        }
+
+        if (manifest.Gauges.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("## Gauges");
+            md.AppendLine();
+            md.AppendLine("Read at each collection from a `[Gauge]` member: a static one always, an instance one for every instance passed to `ToolkitGauges.Track` until its handle is disposed.");
+            md.AppendLine();
+            md.AppendLine("| instrument | type | unit | Prometheus | tags | reads |");
+            md.AppendLine("|---|---|---|---|---|---|");
+            foreach (var gauge in manifest.Gauges)
+            {
+                string kind = gauge.Kind switch
+                {
+                    "observablecounter" => "observable counter",
+                    "observableupdowncounter" => "observable up-down counter",
+                    _ => "observable gauge",
+                };
+                string prometheus = gauge.Kind == "observablecounter" ? PrometheusNames.Counter(gauge.Instrument) : PrometheusNames.Gauge(gauge.Instrument);
+                string reads = Code(gauge.Member) + (gauge.Instance ? " of each tracked instance" : "");
+                md.AppendLine($"| {Code(gauge.Name)} | {kind} | {UnitText(gauge.Unit)} | {Code(prometheus)} | {Join((gauge.Tags ?? []).Select(t => Code(t.Key)))} | {reads} |");
             }
         }
 
@@ -176,7 +201,8 @@ internal static class CatalogWriter
     }
 
     private static bool Uses(MethodPart method, InstrumentPart instrument) =>
-        method.Duration?.Name == instrument.Name || method.Calls?.Name == instrument.Name || method.Active?.Name == instrument.Name;
+        method.Duration?.Name == instrument.Name || method.Calls?.Name == instrument.Name || method.Active?.Name == instrument.Name
+        || (method.Measures?.Any(m => m.Instrument.Name == instrument.Name) ?? false);
 
     private static string Where(MethodPart method) =>
         Code((method.Namespace.Length > 0 ? method.Namespace + "." : "") + method.Function + "()");
@@ -187,6 +213,8 @@ internal static class CatalogWriter
         "redacted" => " (redacted)",
         _ => "",
     };
+
+    private static string UnitText(string? unit) => string.IsNullOrEmpty(unit) ? "—" : Code(unit);
 
     private static string Code(string text) => "`" + text.Replace("|", "\\|", System.StringComparison.Ordinal) + "`";
 

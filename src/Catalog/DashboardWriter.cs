@@ -131,6 +131,38 @@ internal static class DashboardWriter
                 [new TargetSpec($"sum by ({by}) ({PrometheusNames.Gauge(active)}{{{scope}}})", Queries.Legend(by))]);
         }
 
+        // Business values: [Measure] histograms and sums per method, then [Gauge] readings per tag.
+        foreach (var measure in Instruments(methods.SelectMany(m => m.Measures ?? []), m => m.Instrument))
+        {
+            if (measure.Kind == "histogram")
+            {
+                yield return new PanelSpec("Business values", $"{measure.Name} p50 and p95", Unit(measure.Unit),
+                [
+                    new TargetSpec(Queries.Quantile(0.5, measure, scope, RateInterval, by), "p50 " + Queries.Legend(by)),
+                    new TargetSpec(Queries.Quantile(0.95, measure, scope, RateInterval, by), "p95 " + Queries.Legend(by)),
+                ]);
+                yield return new PanelSpec("Business values", $"{measure.Name} per second", Unit(measure.Unit),
+                    [new TargetSpec(Queries.Rate(PrometheusNames.Sum(measure), scope, RateInterval, by), Queries.Legend(by))]);
+            }
+            else
+            {
+                yield return new PanelSpec("Business values", $"{measure.Name} per second", Unit(measure.Unit),
+                    [new TargetSpec(Queries.Rate(PrometheusNames.Counter(measure), scope, RateInterval, by), Queries.Legend(by))]);
+            }
+        }
+
+        foreach (var gauge in manifest.Gauges.GroupBy(g => g.Name).Select(g => g.First()))
+        {
+            var labels = (gauge.Tags ?? []).Select(t => PrometheusNames.Label(t.Key)).ToArray();
+            string grouping = labels.Length == 0 ? "" : $" by ({string.Join(", ", labels)})";
+            string legend = labels.Length == 0 ? gauge.Name : string.Join(" ", labels.Select(Queries.Legend));
+            string expression = gauge.Kind == "observablecounter"
+                ? $"sum{grouping} (rate({PrometheusNames.Counter(gauge.Instrument)}{{{scope}}}[{RateInterval}]))"
+                : $"sum{grouping} ({PrometheusNames.Gauge(gauge.Instrument)}{{{scope}}})";
+            yield return new PanelSpec("Business values", gauge.Kind == "observablecounter" ? $"{gauge.Name} per second" : gauge.Name, Unit(gauge.Unit ?? ""),
+                [new TargetSpec(expression, legend)]);
+        }
+
         var events = source.Instruments.FirstOrDefault(i => i.Name == "business.events");
         if (events is not null && methods.Any(m => m.Event is not null))
         {
@@ -139,8 +171,18 @@ internal static class DashboardWriter
         }
     }
 
-    private static IEnumerable<InstrumentPart> Instruments(IEnumerable<MethodPart> methods, System.Func<MethodPart, InstrumentPart?> select) =>
-        methods.Select(select).OfType<InstrumentPart>().GroupBy(i => i.Name).Select(g => g.First()).OrderBy(i => i.Name, System.StringComparer.Ordinal);
+    private static IEnumerable<InstrumentPart> Instruments<T>(IEnumerable<T> items, System.Func<T, InstrumentPart?> select) =>
+        items.Select(select).OfType<InstrumentPart>().GroupBy(i => i.Name).Select(g => g.First()).OrderBy(i => i.Name, System.StringComparer.Ordinal);
+
+    /// <summary>Grafana's unit for a UCUM one: seconds and bytes it knows; an annotation such as <c>{USD}</c> is a plain number.</summary>
+    private static string Unit(string unit) => unit switch
+    {
+        "s" => "s",
+        "ms" => "ms",
+        "By" => "bytes",
+        "1" => "percentunit",
+        _ => "short",
+    };
 
     private static JsonObject Panel(PanelSpec panel, int id, JsonObject gridPos)
     {

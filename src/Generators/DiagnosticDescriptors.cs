@@ -73,6 +73,18 @@ internal static class DiagnosticDescriptors
         "'{0}' is in the file-local type '{1}', whose parts must all be in one file, so generated code cannot implement it; make the type internal or private",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor InvalidGaugeMember = Create(
+        "TK1201",
+        "Member cannot be a gauge",
+        "'{0}' cannot be a gauge: {1}",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidMeasure = Create(
+        "TK1202",
+        "Value cannot be measured",
+        "[Measure] on {0} of '{1}' cannot be recorded: {2}",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor InvalidEventName = Create(
         "TK1101",
         "Business event needs a name",

@@ -85,13 +85,16 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(types.Combine(target), static (spc, pair) => spc.AddSource(pair.Left.HintName, TypeEmitter.Emit(pair.Left, pair.Right)));
 
-        var usage = specs
+        IncrementalValueProvider<SourceUsage> usage = specs
             .Select(static (methods, _) => new SourceUsage(
                 // Business events check the source for listeners before looking for a current span.
                 methods.Any(static m => m.Method.Trace is not null || m.Method.Event is not null),
-                methods.SelectMany(static m => new[] { m.Method.Duration, m.Method.Calls, m.Method.Active, m.Method.Event is null ? null : InstrumentSpec.BusinessEvents })
+                methods.SelectMany(static m => new[] { m.Method.Duration, m.Method.Calls, m.Method.Active, m.Method.Event is null ? null : InstrumentSpec.BusinessEvents }
+                        .Concat(m.Method.Measures.Select(static measure => measure.Instrument)))
                     .OfType<InstrumentSpec>()
-                    .Distinct()
+                    // One field per name: measures of one name on several methods may disagree on unit or description.
+                    .GroupBy(static i => i.FieldName)
+                    .Select(static g => g.First())
                     .OrderBy(static i => i.FieldName, System.StringComparer.Ordinal)
                     .ToEquatableArray()))
             .WithTrackingName(TrackingNames.Usage);
@@ -99,6 +102,30 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
         var source = context.CompilationProvider
             .Select(static (compilation, _) => SourceParser.Parse(compilation))
             .WithTrackingName(TrackingNames.Source);
+
+        // A [Measure] on a method that no other attribute makes the generator implement would be silently ignored.
+        context.RegisterSourceOutput(
+            context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    AttributeNames.Measure,
+                    static (node, _) => node is ParameterSyntax or MethodDeclarationSyntax,
+                    static (ctx, ct) => MeasureParser.Orphans(ctx, ct))
+                .WithTrackingName(TrackingNames.Measure)
+                .SelectMany(static (diagnostics, _) => diagnostics),
+            static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.Diagnostic));
+
+        var gauges = Gauges(context);
+        usage = usage
+            .Combine(gauges)
+            .Select(static (pair, _) => pair.Right.IsEmpty ? pair.Left : pair.Left with { Gauges = true });
+
+        context.RegisterSourceOutput(gauges.Combine(source), static (spc, pair) =>
+        {
+            if (!pair.Left.IsEmpty)
+            {
+                spc.AddSource(GaugeEmitter.HintName, GaugeEmitter.Emit(pair.Right, pair.Left));
+            }
+        });
 
         context.RegisterSourceOutput(usage.Combine(source), static (spc, pair) =>
         {
@@ -132,6 +159,31 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
                 spc.AddSource(PolyfillEmitter.HintName, PolyfillEmitter.Emit());
             }
         });
+    }
+
+    /// <summary>The <c>[Gauge]</c> members, in a stable order; their diagnostics are reported here.</summary>
+    private static IncrementalValueProvider<EquatableArray<GaugeSpec>> Gauges(IncrementalGeneratorInitializationContext context)
+    {
+        var results = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                AttributeNames.Gauge,
+                static (node, _) => node is PropertyDeclarationSyntax or MethodDeclarationSyntax,
+                static (ctx, ct) => GaugeParser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.Gauge);
+
+        context.RegisterSourceOutput(
+            results.SelectMany(static (result, _) => result.Diagnostics),
+            static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.Diagnostic));
+
+        return results
+            .Where(static result => result.Spec is not null)
+            .Select(static (result, _) => result.Spec!)
+            .Collect()
+            .Select(static (gauges, _) => gauges
+                .OrderBy(static g => g.Member, System.StringComparer.Ordinal)
+                .ThenBy(static g => g.Name, System.StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.Gauges);
     }
 
     private static IncrementalValuesProvider<MethodResult> Methods(

@@ -9,6 +9,9 @@ internal static class TrackingNames
     public const string InFlight = nameof(InFlight);
     public const string BusinessEvent = nameof(BusinessEvent);
     public const string Logged = nameof(Logged);
+    public const string Gauge = nameof(Gauge);
+    public const string Gauges = nameof(Gauges);
+    public const string Measure = nameof(Measure);
     public const string Specs = nameof(Specs);
     public const string Types = nameof(Types);
     public const string Source = nameof(Source);

@@ -3,14 +3,15 @@ using System;
 namespace Toolkit;
 
 /// <summary>
-/// Emits a parameter, or the return value, as a span attribute and as a tag on the method's metrics.
+/// Emits a parameter, or the return value, as a span attribute and as a tag on the method's metrics; on a property of
+/// a type with instance <see cref="GaugeAttribute"/> members, tags each tracked instance's measurements.
 /// </summary>
 /// <remarks>
 /// Metric tags must be low-cardinality: set <see cref="SpanOnly"/> for ids and other unbounded values that are
 /// useful on a span but would explode a metric's series count. Enum and <see cref="bool"/> values are emitted
 /// without boxing.
 /// </remarks>
-[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.ReturnValue, AllowMultiple = false, Inherited = false)]
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.ReturnValue | AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
 public sealed class TagAttribute : Attribute
 {
     /// <summary>Tags with the parameter's own name.</summary>

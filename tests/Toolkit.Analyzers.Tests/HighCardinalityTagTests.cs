@@ -197,6 +197,68 @@ public sealed class HighCardinalityTagTests
             HighCardinalityTagCodeFix.RemoveTag);
 
     [Fact]
+    public Task Warns_OnUnboundedTagPropertiesOfATypeWithInstanceGauges() =>
+        AnalyzerVerifier<HighCardinalityTagAnalyzer>.VerifyAsync(
+            """
+            using System;
+            using Toolkit;
+
+            public enum Lane { Express, Standard }
+
+            public sealed class OrderQueue
+            {
+                [{|TK3001:Tag("queue.id")|}] public Guid Id { get; } = Guid.NewGuid();
+
+                [Tag("queue.lane")] public Lane Lane { get; }
+
+                [Tag("queue.durable")] public bool Durable { get; }
+
+                [Tag("queue.key", SpanOnly = true)] public Guid Key { get; }
+
+                [Gauge("queue.depth")] public int Depth => 0;
+            }
+
+            public static class Stock
+            {
+                [Tag("stock.id")] public static Guid Id => Guid.Empty;
+
+                [Gauge("stock.units")] public static int Units => 0;
+            }
+
+            public sealed class NoGauges
+            {
+                [Tag("thing.id")] public Guid Id { get; }
+            }
+            """);
+
+    [Fact]
+    public Task MakeSpanOnly_TakesATagPropertyOffTheGauges() =>
+        Verify.VerifyAsync(
+            """
+            using System;
+            using Toolkit;
+
+            public sealed class OrderQueue
+            {
+                [{|TK3001:Tag("queue.id")|}] public Guid Id { get; } = Guid.NewGuid();
+
+                [Gauge("queue.depth")] public int Depth => 0;
+            }
+            """,
+            """
+            using System;
+            using Toolkit;
+
+            public sealed class OrderQueue
+            {
+                [Tag("queue.id", SpanOnly = true)] public Guid Id { get; } = Guid.NewGuid();
+
+                [Gauge("queue.depth")] public int Depth => 0;
+            }
+            """,
+            HighCardinalityTagCodeFix.MakeSpanOnly);
+
+    [Fact]
     public Task Severity_IsConfigurable() =>
         AnalyzerVerifier<HighCardinalityTagAnalyzer>.VerifyAsync(
             """

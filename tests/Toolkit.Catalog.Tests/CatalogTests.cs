@@ -24,6 +24,15 @@ public sealed class CatalogTests
     }
 
     [Fact]
+    public void Lists_measures_and_gauges()
+    {
+        Assert.Contains("| `test.order.amount` | histogram, buckets `[10, 100, 1000]` | `{USD}` | `test_order_amount_bucket`, `_sum`, `_count` | `code.function.name`, `shop.region` | `Toolkit.TestAssets.Till.Place()` |", s_catalog, StringComparison.Ordinal);
+        Assert.Contains("| `test.revenue` | counter | `{USD}` | `test_revenue_total` | `code.function.name`, `shop.region` | `Toolkit.TestAssets.Till.ChargeAsync()` |", s_catalog, StringComparison.Ordinal);
+        Assert.Contains("| `test.queue.depth` | observable up-down counter | `{message}` | `test_queue_depth` | `queue.name` | `Toolkit.TestAssets.Mailbox.Depth` of each tracked instance |", s_catalog, StringComparison.Ordinal);
+        Assert.Contains("| `test.stock.shipped` | observable counter | — | `test_stock_shipped_total` | — | `Toolkit.TestAssets.Inventory.Shipped` |", s_catalog, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Shows_what_is_hashed_or_redacted_and_where()
     {
         Assert.Contains("| `Toolkit.TestAssets.Dispatch.Track()` | `customerId` | hashed | span attribute and metric tag `customer.id` |", s_catalog, StringComparison.Ordinal);

@@ -40,10 +40,32 @@ public sealed class DashboardTests
                 "method.duration p50", "method.duration p95", "method.duration p99",
                 "shapes.custom.duration p50", "shapes.custom.duration p95", "shapes.custom.duration p99",
                 "method.active: calls in progress",
+                "test.order.amount p50 and p95", "test.order.amount per second", "test.order.items p50 and p95", "test.order.items per second",
+                "test.refund.amount p50 and p95", "test.refund.amount per second", "test.revenue per second",
+                "test.queue.age", "test.queue.depth", "test.stock.broken", "test.stock.ratio", "test.stock.shipped per second", "test.stock.units", "test.stock.value",
                 "Business events per second",
             ],
             titles);
-        Assert.Equal(["Calls", "Latency", "In flight", "Business events"], panels.Where(p => (string)p["type"]! == "row").Select(p => (string)p["title"]!));
+        Assert.Equal(["Calls", "Latency", "In flight", "Business values", "Business events"], panels.Where(p => (string)p["type"]! == "row").Select(p => (string)p["title"]!));
+    }
+
+    [Fact]
+    public void Business_values_chart_measures_per_method_and_gauges_per_tag()
+    {
+        var panels = s_dashboard["panels"]!.AsArray().Select(p => p!).ToArray();
+        string Expression(string title, int target = 0) => (string)panels.Single(p => (string)p["title"]! == title)["targets"]![target]!["expr"]!;
+
+        Assert.Equal(
+            "histogram_quantile(0.95, sum by (code_function_name, le) (rate(test_order_amount_bucket{otel_scope_name=\"Toolkit.TestAssets\"}[$__rate_interval])))",
+            Expression("test.order.amount p50 and p95", 1));
+        Assert.Equal(
+            "sum by (code_function_name) (rate(test_revenue_total{otel_scope_name=\"Toolkit.TestAssets\"}[$__rate_interval]))",
+            Expression("test.revenue per second"));
+        Assert.Equal("sum by (queue_name) (test_queue_depth{otel_scope_name=\"Toolkit.TestAssets\"})", Expression("test.queue.depth"));
+        Assert.Equal("sum (test_stock_units{otel_scope_name=\"Toolkit.TestAssets\"})", Expression("test.stock.units"));
+        Assert.Equal(
+            "sum (rate(test_stock_shipped_total{otel_scope_name=\"Toolkit.TestAssets\"}[$__rate_interval]))",
+            Expression("test.stock.shipped per second"));
     }
 
     [Fact]

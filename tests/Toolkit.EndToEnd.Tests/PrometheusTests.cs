@@ -111,6 +111,24 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
         Assert.Contains(events, e => e.Label("event_name") == "order.placed" && e.Value > 0);
         Assert.Contains(events, e => e.Label("event_name") == "payment.declined" && e.Value > 0);
 
+        // [Measure]: order amounts as a histogram with their bucket advice, revenue as a counter, both per successful charge.
+        var amounts = await QueryAsync(api, """shop_order_amount_bucket{job="shop",code_function_name="PaymentService.ChargeAsync"}""");
+        Assert.Equal(
+            ["10.0", "25.0", "50.0", "100.0", "250.0", "500.0", "1000.0", "2500.0", "5000.0", "+Inf"],
+            amounts.Select(b => b.Label("le")).OrderBy(BucketBound));
+        var revenue = Assert.Single(await QueryAsync(api, """shop_revenue_total{job="shop",code_function_name="PaymentService.ChargeAsync"}"""));
+        var amountSum = Assert.Single(await QueryAsync(api, """shop_order_amount_sum{job="shop",code_function_name="PaymentService.ChargeAsync"}"""));
+        Assert.True(revenue.Value > 0);
+        Assert.True(amountSum.Value > 0);
+
+        // [Gauge]: the stock of each product group (a tracked instance per group), and the open orders of the service.
+        var stock = await QueryAsync(api, """shop_inventory_stock{job="shop"}""");
+        Assert.Equal(
+            ["Cables", "Headsets", "Keyboards", "LimitedEditions", "Mice", "Monitors"],
+            stock.Select(s => s.Label("shop_product_group")).Order(StringComparer.Ordinal));
+        Assert.Contains(stock, s => s.Label("shop_product_group") == "Cables" && s.Value is > 0 and <= 1000);
+        Assert.Single(await QueryAsync(api, """shop_orders_open{job="shop"}"""));
+
         // Every label of every series the sample exposes: no customer id, no card number, not even as a label name.
         var series = await api.SeriesAsync("""{job="shop"}""");
         output.WriteLine($"{series.Count} series scraped from the sample");

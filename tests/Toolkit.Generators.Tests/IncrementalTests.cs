@@ -17,6 +17,7 @@ public sealed class IncrementalTests
     [
         TrackingNames.Traced, TrackingNames.Timed, TrackingNames.Counted, TrackingNames.InFlight, TrackingNames.Logged, TrackingNames.BusinessEvent,
         TrackingNames.Specs, TrackingNames.Types, TrackingNames.Usage, TrackingNames.Source, TrackingNames.References, TrackingNames.Target,
+        TrackingNames.Gauge, TrackingNames.Gauges, TrackingNames.Measure,
     ];
 
     private const string Orders = """
@@ -46,9 +47,12 @@ public sealed class IncrementalTests
         public partial class Payments
         {
             [Counted]
-            public partial void Capture(decimal amount);
+            public partial void Capture([Measure("shop.payment.amount")] decimal amount);
 
             private void CaptureCore(decimal amount) { }
+
+            [Gauge("shop.payments.pending")]
+            public static int Pending => 0;
         }
         """;
 

@@ -141,6 +141,7 @@ public sealed class RealShapeTests
             public unsafe partial class Reader
             {
                 [Traced, Timed]
+                [return: Measure("shop.reader.sum")]
                 public partial Task<int> SumAsync(int* values, [Tag("count")] int count);
 
                 private Task<int> SumAsyncCore(int* values, int count)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -7,10 +8,11 @@ using Toolkit;
 
 namespace Shop.Inventory;
 
-/// <summary>The warehouse's stock, held in memory.</summary>
-public sealed partial class InventoryService(ILogger<InventoryService> logger)
+/// <summary>The warehouse's stock, held in memory, published per product group once loaded.</summary>
+public sealed partial class InventoryService(ILogger<InventoryService> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<string, int> _stock = new(StringComparer.Ordinal);
+    private readonly List<IDisposable> _tracking = [];
     private volatile bool _loaded;
 
     /// <summary>Whether the stock has been loaded and reservations can be taken.</summary>
@@ -18,6 +20,28 @@ public sealed partial class InventoryService(ILogger<InventoryService> logger)
 
     /// <summary>Units of <paramref name="sku"/> on hand, or <see langword="null"/> for an unknown SKU.</summary>
     public int? Available(string sku) => _stock.TryGetValue(sku, out int available) ? available : null;
+
+    /// <summary>Units on hand across the SKUs of <paramref name="group"/>.</summary>
+    public int UnitsIn(ProductGroup group)
+    {
+        int units = 0;
+        foreach (var (sku, available) in _stock)
+        {
+            units += Catalog.Groups[sku] == group ? available : 0;
+        }
+
+        return units;
+    }
+
+    /// <summary>Stops publishing the stock levels.</summary>
+    public void Dispose()
+    {
+        lock (_tracking)
+        {
+            _tracking.ForEach(tracking => tracking.Dispose());
+            _tracking.Clear();
+        }
+    }
 
     [Traced]
     [Timed]
@@ -30,6 +54,15 @@ public sealed partial class InventoryService(ILogger<InventoryService> logger)
         foreach (var (sku, quantity) in Catalog.OpeningStock)
         {
             _stock[sku] = quantity;
+        }
+
+        // One gauge series per product group from now on: shop_inventory_stock{shop_product_group="Mice"}.
+        lock (_tracking)
+        {
+            foreach (var group in Enum.GetValues<ProductGroup>())
+            {
+                _tracking.Add(ToolkitGauges.Track(new StockLevel(group, this)));
+            }
         }
 
         _loaded = true;

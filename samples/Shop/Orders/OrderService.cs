@@ -11,6 +11,12 @@ namespace Shop.Orders;
 /// <summary>Places orders: reserves the stock, charges the card, gives the stock back when the charge fails.</summary>
 public sealed partial class OrderService(InventoryService inventory, PaymentService payments, ILogger<OrderService> logger)
 {
+    private int _open;
+
+    /// <summary>Orders paid for that the (simulated) courier has not collected yet; published while the host runs.</summary>
+    [Gauge("shop.orders.open", Unit = "{order}", Description = "Orders paid for and not yet shipped.")]
+    public int OpenOrders => Volatile.Read(ref _open);
+
     [Traced]
     [Timed]
     [Counted]
@@ -36,6 +42,8 @@ public sealed partial class OrderService(InventoryService inventory, PaymentServ
         try
         {
             string authorization = await payments.ChargeAsync(customerId, cardNumber, total, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _open);
+            _ = ShipAsync();
             return new Order($"ord_{Guid.NewGuid():N}", sku, quantity, total, authorization);
         }
         catch
@@ -44,4 +52,13 @@ public sealed partial class OrderService(InventoryService inventory, PaymentServ
             throw;
         }
     }
+
+#pragma warning disable CA5394 // A simulated courier; nothing here is security-sensitive.
+    private async Task ShipAsync()
+    {
+        // The courier collects paid orders after 5 to 20 seconds.
+        await Task.Delay(TimeSpan.FromSeconds(5 + (Random.Shared.NextDouble() * 15))).ConfigureAwait(false);
+        Interlocked.Decrement(ref _open);
+    }
+#pragma warning restore CA5394
 }

@@ -11,7 +11,14 @@ public sealed partial class PaymentService(PaymentGateway gateway, ILogger<Payme
     [Traced]
     [Timed]
     [Counted]
-    public partial Task<string> ChargeAsync([Hashed] string customerId, [Redacted] string cardNumber, decimal amount, CancellationToken cancellationToken);
+    public partial Task<string> ChargeAsync(
+        [Hashed] string customerId,
+        [Redacted] string cardNumber,
+        // On every successful charge: the distribution of order amounts, and revenue as a running sum.
+        [Measure("shop.order.amount", Unit = "{USD}", Description = "The amounts of paid orders.", Buckets = [10, 25, 50, 100, 250, 500, 1000, 2500, 5000])]
+        [Measure("shop.revenue", Unit = "{USD}", Description = "The revenue of paid orders.", Sum = true)]
+        decimal amount,
+        CancellationToken cancellationToken);
 
     private async Task<string> ChargeAsyncCore(string customerId, string cardNumber, decimal amount, CancellationToken cancellationToken)
     {

@@ -43,6 +43,7 @@ internal static class ManifestReader
     {
         SourcePart? source = null;
         var types = new List<TypePart>();
+        var gauges = new List<GaugePart>();
         foreach (string json in parts)
         {
             var part = JsonSerializer.Deserialize(json, ManifestJsonContext.Default.PartJson)
@@ -61,9 +62,13 @@ internal static class ManifestReader
             {
                 types.Add(new TypePart(part.Type, part.Methods ?? []));
             }
+            else if (part.Gauges is not null)
+            {
+                gauges.AddRange(part.Gauges);
+            }
         }
 
-        if (source is null && types.Count == 0)
+        if (source is null && types.Count == 0 && gauges.Count == 0)
         {
             throw new InvalidDataException($"{assemblyName} has no telemetry manifest: it was not built with the Toolkit generator, or nothing in it is instrumented.");
         }
@@ -71,7 +76,8 @@ internal static class ManifestReader
         // Without a holder (only [Logged] methods), the source is named for the assembly, as the generator does.
         source ??= new SourcePart(assemblyName, null, false, []);
         types.Sort((a, b) => string.CompareOrdinal(a.Type, b.Type));
-        return new TelemetryManifest(assemblyName, source, types);
+        gauges.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : string.CompareOrdinal(a.Member, b.Member));
+        return new TelemetryManifest(assemblyName, source, types) { Gauges = gauges };
     }
 
     private static IEnumerable<string> Parts(MetadataReader metadata)
@@ -144,7 +150,7 @@ internal static class ManifestReader
     }
 }
 
-/// <summary>One manifest part as written: a source part or a type part.</summary>
+/// <summary>One manifest part as written: a source part, a type part or the gauges part.</summary>
 internal sealed record PartJson(
     int Schema,
     string? Source,
@@ -152,7 +158,8 @@ internal sealed record PartJson(
     bool Traced,
     IReadOnlyList<InstrumentPart>? Instruments,
     string? Type,
-    IReadOnlyList<MethodPart>? Methods);
+    IReadOnlyList<MethodPart>? Methods,
+    IReadOnlyList<GaugePart>? Gauges = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, RespectRequiredConstructorParameters = false)]
 [JsonSerializable(typeof(PartJson))]

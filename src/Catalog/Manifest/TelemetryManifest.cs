@@ -7,6 +7,9 @@ namespace Toolkit.Catalog.Manifest;
 /// <param name="Assembly">The assembly's simple name.</param>
 internal sealed record TelemetryManifest(string Assembly, SourcePart Source, IReadOnlyList<TypePart> Types)
 {
+    /// <summary>The <c>[Gauge]</c> members, ordered by instrument name.</summary>
+    public IReadOnlyList<GaugePart> Gauges { get; init; } = [];
+
     /// <summary>Every instrumented method, ordered by function name.</summary>
     public IEnumerable<MethodPart> Methods =>
         Types.SelectMany(t => t.Methods).OrderBy(m => m.Function, System.StringComparer.Ordinal);
@@ -34,7 +37,8 @@ internal sealed record MethodPart(
     IReadOnlyList<TagPart> Tags,
     EventPart? Event,
     bool Logged,
-    SloPart? Slo)
+    SloPart? Slo,
+    IReadOnlyList<MeasurePart>? Measures = null)
 {
     /// <summary>The tags on the method's metrics besides <c>code.function.name</c> and <c>error.type</c>.</summary>
     public IEnumerable<TagPart> MetricTags => Tags.Where(t => t.Metric);
@@ -60,3 +64,20 @@ internal sealed record SloPart(IReadOnlyList<LatencyPart> Latency, double? Error
 
 /// <summary>A latency objective: <paramref name="Percentile"/> of the calls complete within <paramref name="Seconds"/>.</summary>
 internal sealed record LatencyPart(double Percentile, double Seconds, string Text);
+
+/// <summary>A <c>[Measure]</c>: a parameter (or <c>return</c>) recorded on success on <paramref name="Instrument"/>.</summary>
+internal sealed record MeasurePart(string Source, InstrumentPart Instrument);
+
+/// <summary>A <c>[Gauge]</c> member, read at each collection.</summary>
+/// <param name="Kind"><c>observablegauge</c>, <c>observableupdowncounter</c> or <c>observablecounter</c>.</param>
+/// <param name="Member">The member it reads, <c>Namespace.Type.Member</c>.</param>
+/// <param name="Instance">Read from every tracked instance (<c>ToolkitGauges.Track</c>) rather than a static member.</param>
+/// <param name="Tags">The instance's <c>[Tag]</c> properties.</param>
+internal sealed record GaugePart(string Name, string Kind, string? Unit, string? Description, string Member, bool Instance, IReadOnlyList<GaugeTagPart>? Tags)
+{
+    /// <summary>The gauge as an instrument, for naming: an observable counter is a counter to Prometheus, the others gauges.</summary>
+    public InstrumentPart Instrument => new(Name, Kind == "observablecounter" ? "counter" : "updowncounter", Unit ?? "", Description, null);
+}
+
+/// <summary>A tag of a tracked instance's measurements: <paramref name="Key"/> from its property <paramref name="Source"/>.</summary>
+internal sealed record GaugeTagPart(string Key, string Source);

@@ -16,6 +16,9 @@ internal static class ManifestEmitter
     /// <summary>The default duration buckets, which the runtime holds; the manifest states them so tools need not know.</summary>
     private static readonly double[] s_defaultBuckets = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 
+    /// <summary>The OpenTelemetry SDK's default histogram boundaries, which a <c>[Measure]</c> without <c>Buckets</c> gets.</summary>
+    private static readonly double[] s_sdkDefaultBuckets = [0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000];
+
     public static void WriteAttribute(SourceWriter writer, string json) =>
         writer.WriteLine($"[assembly: global::Toolkit.Internal.TelemetryManifestAttribute({Identifiers.Literal(json)})]");
 
@@ -34,12 +37,39 @@ internal static class ManifestEmitter
                 .String("kind", KindName(instrument.Kind))
                 .String("unit", instrument.Unit)
                 .String("description", instrument.Description);
-            if (instrument.Kind == InstrumentKind.Histogram)
+            if (instrument.Kind is InstrumentKind.Histogram or InstrumentKind.ValueHistogram)
             {
                 Buckets(json, instrument);
             }
 
             json.EndObject();
+        }
+
+        return json.EndArray().EndObject().ToString();
+    }
+
+    /// <summary>The <c>[Gauge]</c> members, in their own part: an edit to one rewrites only the gauges' file.</summary>
+    public static string GaugePart(EquatableArray<GaugeSpec> gauges)
+    {
+        var json = new JsonWriter().StartObject()
+            .Number("schema", SchemaVersion)
+            .StartArray("gauges");
+        foreach (var gauge in gauges)
+        {
+            json.StartObject()
+                .String("name", gauge.Name)
+                .String("kind", gauge.Kind switch { "Counter" => "observablecounter", "UpDownCounter" => "observableupdowncounter", _ => "observablegauge" })
+                .String("unit", gauge.Unit)
+                .String("description", gauge.Description)
+                .String("member", gauge.Member)
+                .Bool("instance", gauge.InstanceType is not null)
+                .StartArray("tags");
+            foreach (var tag in gauge.Tags)
+            {
+                json.StartObject().String("key", tag.Key).String("source", tag.Property).EndObject();
+            }
+
+            json.EndArray().EndObject();
         }
 
         return json.EndArray().EndObject().ToString();
@@ -112,6 +142,19 @@ internal static class ManifestEmitter
             json.Bool("logged", true);
         }
 
+        if (!method.Measures.IsEmpty)
+        {
+            json.StartArray("measures");
+            foreach (var measure in method.Measures)
+            {
+                json.StartObject().String("source", measure.Source == "__result" ? "return" : measure.Source.TrimStart('@'));
+                Instrument(json, "instrument", measure.Instrument);
+                json.EndObject();
+            }
+
+            json.EndArray();
+        }
+
         if (method.Slo is { } slo)
         {
             json.StartObject("slo").StartArray("latency");
@@ -144,7 +187,7 @@ internal static class ManifestEmitter
         }
 
         json.StartObject(role).String("name", instrument.Name).String("kind", KindName(instrument.Kind)).String("unit", instrument.Unit);
-        if (instrument.Kind == InstrumentKind.Histogram)
+        if (instrument.Kind is InstrumentKind.Histogram or InstrumentKind.ValueHistogram)
         {
             Buckets(json, instrument);
         }
@@ -155,7 +198,8 @@ internal static class ManifestEmitter
     private static void Buckets(JsonWriter json, InstrumentSpec instrument)
     {
         json.StartArray("buckets");
-        foreach (double bound in instrument.Buckets.IsEmpty ? s_defaultBuckets : instrument.Buckets.ToArray())
+        var defaults = instrument.Kind == InstrumentKind.ValueHistogram ? s_sdkDefaultBuckets : s_defaultBuckets;
+        foreach (double bound in instrument.Buckets.IsEmpty ? defaults : instrument.Buckets.ToArray())
         {
             json.Number(bound);
         }
@@ -180,8 +224,8 @@ internal static class ManifestEmitter
 
     private static string KindName(InstrumentKind kind) => kind switch
     {
-        InstrumentKind.Histogram => "histogram",
-        InstrumentKind.Counter => "counter",
+        InstrumentKind.Histogram or InstrumentKind.ValueHistogram => "histogram",
+        InstrumentKind.Counter or InstrumentKind.ValueSum => "counter",
         _ => "updowncounter",
     };
 }

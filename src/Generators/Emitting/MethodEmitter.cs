@@ -216,9 +216,58 @@ internal sealed class MethodEmitter
             EmitComplete();
         }
 
+        if (HasMeasures && !inIterator)
+        {
+            EmitMeasure();
+        }
+
         if (_method.Event is not null && !inIterator)
         {
             EventEmitter.EmitWriter(_method, _writer);
+        }
+
+        _writer.CloseBlock();
+    }
+
+    /// <summary>The values and tags <c>__Measure</c> takes, as declarations and as the arguments that pass them on.</summary>
+    private IEnumerable<(string Declaration, string Argument)> MeasureArguments()
+    {
+        var passed = new HashSet<string>();
+        foreach (var measure in _method.Measures)
+        {
+            if (passed.Add(measure.Source))
+            {
+                yield return ((measure.Source == "__result" ? _method.ResultType! : measure.Type) + " " + measure.Source, measure.Source);
+            }
+        }
+
+        foreach (var parameter in MeasureTags.Where(p => passed.Add(p.Name)))
+        {
+            yield return (parameter.Type + " " + parameter.Name, parameter.Name);
+        }
+    }
+
+    /// <summary>The local function that records the <c>[Measure]</c> values of a successful call, with the method's metric tags.</summary>
+    private void EmitMeasure()
+    {
+        _writer.WriteLine();
+        _writer.OpenBlock($"static void __Measure({string.Join(", ", MeasureArguments().Select(a => a.Declaration))})");
+        _writer.WriteLine("var __tags = new global::System.Diagnostics.TagList();");
+        _writer.WriteLine($"__tags.Add(\"code.function.name\", {Identifiers.Literal(_method.FunctionName)});");
+        foreach (var parameter in MeasureTags)
+        {
+            _writer.WriteLine($"__tags.Add({Identifiers.Literal(parameter.Tag!.Key)}, {TagValue(parameter.Tag, parameter.Name)});");
+        }
+
+        foreach (var measure in _method.Measures)
+        {
+            string instrument = $"{_holder}.{measure.Instrument.FieldName}";
+            string record = measure.Instrument.Kind == InstrumentKind.ValueSum ? "Add" : "Record";
+            string value = measure.Nullable ? measure.Source + ".GetValueOrDefault()" : measure.Source;
+            string condition = measure.Nullable ? $"{measure.Source}.HasValue && {instrument}.Enabled" : $"{instrument}.Enabled";
+            _writer.OpenBlock($"if ({condition})");
+            _writer.WriteLine($"{instrument}.{record}((double){value}, in __tags);");
+            _writer.CloseBlock();
         }
 
         _writer.CloseBlock();
@@ -234,6 +283,19 @@ internal sealed class MethodEmitter
         _writer.CloseBlock();
     }
 
+    /// <summary>What a successful call records: its <c>[Measure]</c> values, then its business event.</summary>
+    private void EmitSuccess()
+    {
+        if (HasMeasures)
+        {
+            _writer.OpenBlock("if (__measured)");
+            _writer.WriteLine($"__Measure({string.Join(", ", MeasureArguments().Select(a => a.Argument))});");
+            _writer.CloseBlock();
+        }
+
+        EmitEventWrite();
+    }
+
     private void EmitEventWrite()
     {
         if (_method.Event is { } spec)
@@ -246,7 +308,13 @@ internal sealed class MethodEmitter
 
     /// <summary>Whether success needs the result in a local: for a return tag or a logged return value.</summary>
     private bool NeedsResult =>
-        _method.ReturnTag is not null || (_method.Event?.Values.Any(v => v.Source == "__result") ?? false);
+        _method.ReturnTag is not null || (_method.Event?.Values.Any(v => v.Source == "__result") ?? false)
+        || _method.Measures.Any(m => m.Source == "__result");
+
+    private bool HasMeasures => !_method.Measures.IsEmpty;
+
+    /// <summary>The tags of <c>[Measure]</c> values: the method's metric tags, whether or not it has other metrics.</summary>
+    private IEnumerable<ParameterSpec> MeasureTags => _method.Parameters.Where(p => p.Tag is { SpanOnly: false });
 
     /// <summary>Starts the span, reads the instruments' flags, takes the fast path when nothing listens, and starts the clock.</summary>
     /// <param name="loggerIsParameter">Inside <c>__Iterate</c>, which is static: the logger comes in as a parameter.</param>
@@ -285,6 +353,14 @@ internal sealed class MethodEmitter
             _writer.WriteLine($"bool __event = {EventEmitter.EnabledExpression(spec, _holder)};");
             locals.Add(("bool __event", "__event"));
             listening.Add("__event");
+        }
+
+        if (HasMeasures)
+        {
+            string enabled = string.Join(" || ", _method.Measures.Select(m => m.Instrument.FieldName).Distinct().Select(field => $"{_holder}.{field}.Enabled"));
+            _writer.WriteLine($"bool __measured = {enabled};");
+            locals.Add(("bool __measured", "__measured"));
+            listening.Add("__measured");
         }
 
         if (_method.Shape != ReturnShape.AsyncEnumerable)
@@ -413,9 +489,9 @@ internal sealed class MethodEmitter
         if (_method.Shape == ReturnShape.Void)
         {
             _writer.WriteLine(CoreCall() + ";");
-            EmitEventWrite();
+            EmitSuccess();
         }
-        else if (!NeedsResult && _method.Event is null)
+        else if (!NeedsResult && _method.Event is null && !HasMeasures)
         {
             // Returned straight from the call, the result keeps the flow state the Core's attributes give it.
             _writer.WriteLine($"return {CoreCall()};");
@@ -434,7 +510,7 @@ internal sealed class MethodEmitter
         {
             _writer.WriteLine($"var __result = {CoreCall()};");
             EmitResultTags("__result");
-            EmitEventWrite();
+            EmitSuccess();
             _writer.WriteLine("return __result;");
         }
     }
@@ -447,7 +523,7 @@ internal sealed class MethodEmitter
             EmitResultTags("__result");
         }
 
-        EmitEventWrite();
+        EmitSuccess();
         _writer.WriteLine($"return {value};");
     }
 
@@ -496,12 +572,12 @@ internal sealed class MethodEmitter
                 // Reading the result consumes the ValueTask, so hand the caller a fresh one.
                 _writer.WriteLine("var __result = __task.Result;");
                 EmitResultTags("__result");
-                EmitEventWrite();
+                EmitSuccess();
                 _writer.WriteLine($"return new {valueTask}(__result);");
             }
             else
             {
-                EmitEventWrite();
+                EmitSuccess();
                 _writer.WriteLine("return __task;");
             }
 
@@ -546,7 +622,7 @@ internal sealed class MethodEmitter
         if (generic && NeedsResult)
         {
             _writer.WriteLine("var __result = __task.Result;");
-            EmitEventWrite();
+            EmitSuccess();
             if (_method.Shape == ReturnShape.ValueTaskOfT)
             {
                 // Reading the result consumed the ValueTask, so hand the caller a fresh one.
@@ -555,7 +631,7 @@ internal sealed class MethodEmitter
         }
         else
         {
-            EmitEventWrite();
+            EmitSuccess();
         }
 
         _writer.CloseBlock();
@@ -590,7 +666,7 @@ internal sealed class MethodEmitter
             _writer.WriteLine($"__exception = {task}.Exception!.InnerException;");
         }
         _writer.CloseBlock();
-        if (successTags && (_method.ReturnTag is not null || _method.Event is not null))
+        if (successTags && (_method.ReturnTag is not null || _method.Event is not null || HasMeasures))
         {
             _writer.OpenBlock("else");
             if (NeedsResult)
@@ -599,7 +675,7 @@ internal sealed class MethodEmitter
                 EmitResultTags("__result");
             }
 
-            EmitEventWrite();
+            EmitSuccess();
             _writer.CloseBlock();
         }
 
@@ -676,6 +752,11 @@ internal sealed class MethodEmitter
                 EmitComplete();
             }
 
+            if (HasMeasures)
+            {
+                EmitMeasure();
+            }
+
             if (_method.Event is not null)
             {
                 EventEmitter.EmitWriter(_method, _writer);
@@ -692,13 +773,13 @@ internal sealed class MethodEmitter
         {
             _writer.WriteLine("var __result = await __task.ConfigureAwait(false);");
             EmitResultTags("__result");
-            EmitEventWrite();
+            EmitSuccess();
             _writer.WriteLine("return __result;");
         }
         else
         {
             _writer.WriteLine("await __task.ConfigureAwait(false);");
-            EmitEventWrite();
+            EmitSuccess();
         }
     }
 
@@ -831,7 +912,7 @@ internal sealed class MethodEmitter
     /// no <c>[Logged]</c> record and no business event.
     /// </summary>
     private bool UsesSharedCompletion =>
-        !MetricTags.Any() && _method.ReturnTag is null && _method.Active is null && _method.Logged is null && _method.Event is null;
+        !MetricTags.Any() && _method.ReturnTag is null && _method.Active is null && _method.Logged is null && _method.Event is null && !HasMeasures;
 
     private const string Completion = "global::Toolkit.Internal.Completion";
 
@@ -1014,6 +1095,16 @@ internal sealed class MethodEmitter
         {
             passed.Add(parameter.Name);
             yield return (parameter.Type + " " + parameter.Name, parameter.Name);
+        }
+
+        // The pending task records the measures when it completes, so it needs the flag, the values and their tags.
+        if (awaiting && HasMeasures)
+        {
+            yield return ("bool __measured", "__measured");
+            foreach (var argument in MeasureArguments().Where(a => a.Argument != "__result" && passed.Add(a.Argument)))
+            {
+                yield return argument;
+            }
         }
 
         // The pending task writes the event when it completes, so it needs the logger and the values.

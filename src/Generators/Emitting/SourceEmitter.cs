@@ -29,7 +29,7 @@ internal static class SourceEmitter
             writer.WriteLine("public static readonly global::System.Diagnostics.ActivitySource ActivitySource = new(Name, Version);");
         }
 
-        if (!usage.Instruments.IsEmpty)
+        if (usage.HasMeter)
         {
             writer.WriteLine();
             writer.WriteLine("public static readonly global::System.Diagnostics.Metrics.Meter Meter = new(Name, Version);");
@@ -49,6 +49,9 @@ internal static class SourceEmitter
         return writer.ToString();
     }
 
+    private static string Buckets(InstrumentSpec instrument) =>
+        "new double[] { " + string.Join(", ", instrument.Buckets.Select(b => b.ToString("R", CultureInfo.InvariantCulture))) + " }";
+
     private static string Create(InstrumentSpec instrument)
     {
         string common = $"{Identifiers.Literal(instrument.Name)}, {Identifiers.Literal(instrument.Unit)}, {Identifiers.Literal(instrument.Description)}";
@@ -57,8 +60,14 @@ internal static class SourceEmitter
             case InstrumentKind.Histogram:
                 string buckets = instrument.Buckets.IsEmpty
                     ? "global::Toolkit.Internal.Instrumentation.DefaultDurationBuckets"
-                    : "new double[] { " + string.Join(", ", instrument.Buckets.Select(b => b.ToString("R", CultureInfo.InvariantCulture))) + " }";
+                    : Buckets(instrument);
                 return $"Meter.CreateHistogram<double>({common}, tags: null, advice: new global::System.Diagnostics.Metrics.InstrumentAdvice<double> {{ HistogramBucketBoundaries = {buckets} }})";
+            case InstrumentKind.ValueHistogram when instrument.Buckets.IsEmpty:
+                return $"Meter.CreateHistogram<double>({common})";
+            case InstrumentKind.ValueHistogram:
+                return $"Meter.CreateHistogram<double>({common}, tags: null, advice: new global::System.Diagnostics.Metrics.InstrumentAdvice<double> {{ HistogramBucketBoundaries = {Buckets(instrument)} }})";
+            case InstrumentKind.ValueSum:
+                return $"Meter.CreateCounter<double>({common})";
             case InstrumentKind.Counter:
                 return $"Meter.CreateCounter<long>({common})";
             default:

@@ -7,6 +7,12 @@ internal enum InstrumentKind
     Histogram,
     Counter,
     UpDownCounter,
+
+    /// <summary>A <c>[Measure]</c> histogram of values: no default bucket advice (the SDK's apply).</summary>
+    ValueHistogram,
+
+    /// <summary>A <c>[Measure(Sum = true)]</c> counter of values.</summary>
+    ValueSum,
 }
 
 /// <summary>One metric instrument of the telemetry source.</summary>
@@ -32,8 +38,9 @@ internal sealed record InstrumentSpec(InstrumentKind Kind, string Name, string U
 
     public string TypeName => Kind switch
     {
-        InstrumentKind.Histogram => "global::System.Diagnostics.Metrics.Histogram<double>",
+        InstrumentKind.Histogram or InstrumentKind.ValueHistogram => "global::System.Diagnostics.Metrics.Histogram<double>",
         InstrumentKind.Counter => "global::System.Diagnostics.Metrics.Counter<long>",
+        InstrumentKind.ValueSum => "global::System.Diagnostics.Metrics.Counter<double>",
         _ => "global::System.Diagnostics.Metrics.UpDownCounter<long>",
     };
 }

@@ -17,6 +17,7 @@ namespace Toolkit.Generators.Model;
 /// <param name="HasOptionalParameters">A method others can call (public or protected) has a parameter with a default value, which the implementation's signature cannot repeat.</param>
 /// <param name="NullableOblivious">The declaration is written with nullable annotations off; the implementation's signature must be too.</param>
 /// <param name="Slo">The method's service-level objectives, carried to the telemetry manifest.</param>
+/// <param name="Measures">The <c>[Measure]</c> parameters and return value, recorded on success.</param>
 internal sealed record MethodSpec(
     string Name,
     string CoreName,
@@ -44,13 +45,20 @@ internal sealed record MethodSpec(
     bool NullableOblivious,
     bool HasOptionalParameters,
     string TelemetryClass,
-    SloSpec? Slo = null)
+    SloSpec? Slo = null,
+    EquatableArray<MeasureSpec> Measures = default)
 {
     public bool HasMetrics => Duration is not null || Calls is not null || Active is not null;
 
     /// <summary>Generic methods keep event values as <c>object?</c>: the state struct cannot name their type parameters.</summary>
     public bool IsGeneric => TypeParameters.Length > 0;
 }
+
+/// <summary>A value a <c>[Measure]</c> records on success.</summary>
+/// <param name="Source">The parameter's name, or <c>__result</c>.</param>
+/// <param name="Type">The value's declared type, as the measuring function's parameter.</param>
+/// <param name="Nullable">A nullable value: <see langword="null"/> is no measurement.</param>
+internal sealed record MeasureSpec(InstrumentSpec Instrument, string Source, string Type, bool Nullable);
 
 /// <summary>The span a <c>[Traced]</c> method starts.</summary>
 /// <param name="Kind">The <c>ActivityKind</c> member name.</param>

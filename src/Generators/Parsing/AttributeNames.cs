@@ -9,6 +9,8 @@ internal static class AttributeNames
     public const string InFlight = "Toolkit.InFlightAttribute";
     public const string BusinessEvent = "Toolkit.BusinessEventAttribute";
     public const string Logged = "Toolkit.LoggedAttribute";
+    public const string Gauge = "Toolkit.GaugeAttribute";
+    public const string Measure = "Toolkit.MeasureAttribute";
     public const string Tag = "Toolkit.TagAttribute";
     public const string Hashed = "Toolkit.HashedAttribute";
     public const string Redacted = "Toolkit.RedactedAttribute";

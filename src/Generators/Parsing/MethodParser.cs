@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,9 +13,6 @@ namespace Toolkit.Generators.Parsing;
 /// <summary>Turns one annotated method into a <see cref="MethodSpec"/> and diagnostics. Symbols never leave this class.</summary>
 internal sealed class MethodParser
 {
-    // OpenTelemetry's instrument name syntax.
-    private static readonly Regex s_instrumentName = new("^[A-Za-z][A-Za-z0-9_./-]{0,254}$", RegexOptions.CultureInvariant);
-
     private readonly IMethodSymbol _method;
     private readonly MethodDeclarationSyntax _syntax;
     private readonly SemanticModel _model;
@@ -175,6 +171,7 @@ internal sealed class MethodParser
 
         var parameters = _method.Parameters.Select(ParseParameter).ToEquatableArray();
         var returnTag = ParseReturnTag(shape, resultType);
+        var measures = MeasureParser.Parse(_method, shape, resultType, core is not null, Report);
         if (HasErrors())
         {
             return null; // TK1012
@@ -214,7 +211,8 @@ internal sealed class MethodParser
             HasOptionalParameters: _method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
                 && _method.Parameters.Any(p => p.IsOptional),
             TelemetryClass: SourceSpec.HolderFor(assemblyName),
-            Slo: slo);
+            Slo: slo,
+            Measures: measures);
     }
 
     /// <summary>Reads <c>[Slo]</c>; an objective that no instrument of the method can measure is reported and left out.</summary>
@@ -389,14 +387,14 @@ internal sealed class MethodParser
             if (argument.Key == "Buckets" && !argument.Value.IsNull)
             {
                 buckets = argument.Value.Values.Select(v => System.Convert.ToDouble(v.Value, System.Globalization.CultureInfo.InvariantCulture)).ToEquatableArray();
-                if (!AreValidBuckets(buckets))
+                if (!InstrumentNames.AreValidBuckets(buckets))
                 {
                     Report(DiagnosticDescriptors.InvalidBuckets, attribute, _method.Name);
                 }
             }
         }
 
-        if (name is not null && !s_instrumentName.IsMatch(name))
+        if (name is not null && !InstrumentNames.IsValid(name))
         {
             Report(DiagnosticDescriptors.InvalidInstrumentName, attribute, name);
         }
@@ -407,24 +405,6 @@ internal sealed class MethodParser
             InstrumentKind.Counter => new InstrumentSpec(kind, name ?? InstrumentSpec.DefaultCallsName, "{call}", "The number of calls to instrumented methods.", buckets),
             _ => new InstrumentSpec(kind, name ?? InstrumentSpec.DefaultActiveName, "{call}", "The number of calls to instrumented methods in progress.", buckets),
         };
-    }
-
-    private static bool AreValidBuckets(EquatableArray<double> buckets)
-    {
-        if (buckets.IsEmpty)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < buckets.Count; i++)
-        {
-            if (double.IsNaN(buckets[i]) || double.IsInfinity(buckets[i]) || (i > 0 && buckets[i] <= buckets[i - 1]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private ParameterSpec ParseParameter(IParameterSymbol parameter)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Toolkit.Analyzers.Common;
@@ -8,7 +9,8 @@ namespace Toolkit.Analyzers.Rules;
 
 /// <summary>
 /// TK3001: a <c>[Tag]</c> that becomes a metric tag (the method has <c>[Timed]</c>, <c>[Counted]</c> or <c>[InFlight]</c>
-/// and the tag is not <c>SpanOnly</c>) while its value is unbounded. Every distinct value is a new time series.
+/// and the tag is not <c>SpanOnly</c>, or the property tags the instance gauges of its type) while its value is
+/// unbounded. Every distinct value is a new time series.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HighCardinalityTagAnalyzer : ToolkitAnalyzer
@@ -37,13 +39,16 @@ public sealed class HighCardinalityTagAnalyzer : ToolkitAnalyzer
 
     private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols known)
     {
-        foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
+        var type = (INamedTypeSymbol)context.Symbol;
+        foreach (var member in type.GetMembers())
         {
             if (member is IMethodSymbol method)
             {
                 Analyze(context, known, method);
             }
         }
+
+        AnalyzeGaugeTags(context, known, type);
     }
 
     private static void Analyze(SymbolAnalysisContext context, KnownSymbols known, IMethodSymbol method)
@@ -51,12 +56,31 @@ public sealed class HighCardinalityTagAnalyzer : ToolkitAnalyzer
         ImmutableArray<string> allowed = default;
         foreach (var tag in TagAttributes.MetricTags(method, known, out _) ?? [])
         {
-            Check(context, known, method, tag.Attribute, tag.DefaultKey, tag.Parameter, tag.Type, ref allowed);
+            Check(context, known, method.Name, tag.Attribute, tag.DefaultKey, tag.Parameter, tag.Type, ref allowed);
+        }
+    }
+
+    /// <summary>A type's <c>[Tag]</c> properties tag every measurement of its instance <c>[Gauge]</c> members.</summary>
+    private static void AnalyzeGaugeTags(SymbolAnalysisContext context, KnownSymbols known, INamedTypeSymbol type)
+    {
+        var gauge = type.GetMembers().FirstOrDefault(m => !m.IsStatic && Symbols.Has(m.GetAttributes(), AttributeNames.Gauge));
+        if (gauge is null)
+        {
+            return;
+        }
+
+        ImmutableArray<string> allowed = default;
+        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        {
+            if (!property.IsStatic && Symbols.Find(property.GetAttributes(), AttributeNames.Tag) is { } tag)
+            {
+                Check(context, known, gauge.Name, tag, property.Name, property.Name, property.Type, ref allowed);
+            }
         }
     }
 
     private static void Check(
-        SymbolAnalysisContext context, KnownSymbols known, IMethodSymbol method, AttributeData tag,
+        SymbolAnalysisContext context, KnownSymbols known, string owner, AttributeData tag,
         string defaultKey, string? parameterName, ITypeSymbol type, ref ImmutableArray<string> allowed)
     {
         if (Symbols.IsSpanOnly(tag) || BoundedValues.IsBoundedType(type) || tag.ApplicationSyntaxReference is not { } reference)
@@ -82,7 +106,7 @@ public sealed class HighCardinalityTagAnalyzer : ToolkitAnalyzer
         if (!BoundedValues.IsAllowedKey(key, allowed))
         {
             var location = Location.Create(reference.SyntaxTree, reference.Span);
-            context.ReportDiagnostic(Diagnostic.Create(Rule, location, key, method.Name, reason));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, location, key, owner, reason));
         }
     }
 }
