@@ -29,7 +29,7 @@ internal static class CatalogWriter
             md.AppendLine();
             md.AppendLine("## Spans");
             md.AppendLine();
-            md.AppendLine("Every span carries `code.function.name` and `code.namespace`; a failed call sets status `Error` and `error.type`.");
+            md.AppendLine("Every span carries `code.function.name`, the method's fully-qualified name; a failed call sets status `Error` and `error.type`.");
             md.AppendLine();
             md.AppendLine("| span | kind | method | attributes |");
             md.AppendLine("|---|---|---|---|");
@@ -179,7 +179,7 @@ internal static class CatalogWriter
         method.Duration?.Name == instrument.Name || method.Calls?.Name == instrument.Name || method.Active?.Name == instrument.Name;
 
     private static string Where(MethodPart method) =>
-        Code((method.Namespace.Length > 0 ? method.Namespace + "." : "") + method.Function + "()");
+        Code(method.QualifiedName + "()");
 
     private static string Protection(string classification) => classification switch
     {
