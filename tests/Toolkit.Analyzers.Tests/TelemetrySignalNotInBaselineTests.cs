@@ -54,6 +54,15 @@ public sealed class TelemetrySignalNotInBaselineTests
             [Diagnostic(Calls), Diagnostic(Span)]);
 
     [Fact]
+    public Task A_plain_overload_declared_first_does_not_take_the_diagnostic() =>
+        Verify.VerifyAsync(
+            Source.Replace("public partial class Orders\n{\n", "public partial class Orders\n{\n    public int Place(int quantity) => quantity;\n\n"),
+            shipped: "",
+            unshipped: Calls + "\n",
+            fixedUnshipped: Calls + "\n" + Span + "\n",
+            [Diagnostic(Span)]);
+
+    [Fact]
     public Task Declared_signals_are_silent() =>
         Verify.VerifyAsync(Source, shipped: Span + "\n", unshipped: Calls + "\n", fixedUnshipped: null, []);
 

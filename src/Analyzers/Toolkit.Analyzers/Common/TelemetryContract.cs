@@ -57,7 +57,11 @@ internal sealed class TelemetryContract
         var type = (INamedTypeSymbol)context.Symbol;
         string typeKey = type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => !m.Locations.IsEmpty && m.Locations[0].IsInSource))
+        // Partial declarations first: a plain overload of the same name is not the one the generator expanded.
+        var methods = type.GetMembers().OfType<IMethodSymbol>()
+            .Where(m => !m.Locations.IsEmpty && m.Locations[0].IsInSource)
+            .OrderBy(m => m.IsPartialDefinition ? 0 : 1);
+        foreach (var method in methods)
         {
             if (!reported.Add(method.Name) || !_byMethod.TryGetValue((typeKey, method.Name), out var changes))
             {
