@@ -23,7 +23,8 @@ internal sealed class TelemetryContract
     private const string ManifestAttribute = "TelemetryManifestAttribute";
     private const string ManifestNamespace = "Toolkit.Internal";
 
-    private static readonly ConditionalWeakTable<Compilation, TelemetryContract?> s_cache = new();
+    // Per compilation and options: editing a baseline file changes the options (its additional texts), not the compilation.
+    private static readonly ConditionalWeakTable<Compilation, ConditionalWeakTable<AnalyzerOptions, Box>> s_cache = new();
 
     private readonly Dictionary<(string Type, string Method), List<SignalChange>> _byMethod;
 
@@ -46,7 +47,7 @@ internal sealed class TelemetryContract
 
     /// <summary>The comparison, or <see langword="null"/> when the project has no baseline file: the rules are opt-in.</summary>
     public static TelemetryContract? For(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
-        s_cache.GetValue(compilation, c => Create(c, options, cancellationToken));
+        s_cache.GetOrCreateValue(compilation).GetValue(options, o => new Box(Create(compilation, o, cancellationToken))).Contract;
 
     /// <summary>
     /// Reports the changes of <paramref name="kind"/> found in the methods of <paramref name="type"/>, each on the first
@@ -130,4 +131,10 @@ internal sealed class TelemetryContract
 
     private static bool IsNamed(AdditionalText file, string name) =>
         string.Equals(System.IO.Path.GetFileName(file.Path), name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Holds a result that may be <see langword="null"/> (no baseline files) in a table that needs a class.</summary>
+    private sealed class Box(TelemetryContract? contract)
+    {
+        public TelemetryContract? Contract { get; } = contract;
+    }
 }
