@@ -147,7 +147,6 @@ public sealed class Extensions(ILogger logger)
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("code.function.name", "Extensions.Tagged");
-            activity.SetTag("code.namespace", "Toolkit.Benchmarks");
             activity.SetTag("shop.region", regionName);
             activity.SetTag("shop.express", expressTag);
             activity.SetTag("shop.channel", channel);
@@ -192,7 +191,6 @@ public sealed class Extensions(ILogger logger)
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("code.function.name", function);
-            activity.SetTag("code.namespace", "Toolkit.Benchmarks");
         }
 
         return activity;

@@ -49,7 +49,6 @@ public sealed class HandWritten(ILogger logger)
         }
 
         activity?.SetTag("code.function.name", "HandWritten.Sync");
-        activity?.SetTag("code.namespace", "Toolkit.Benchmarks");
         long start = timed ? Stopwatch.GetTimestamp() : 0;
         string? error = null;
         try
@@ -83,7 +82,6 @@ public sealed class HandWritten(ILogger logger)
         }
 
         activity?.SetTag("code.function.name", "HandWritten.TaskAsync");
-        activity?.SetTag("code.namespace", "Toolkit.Benchmarks");
         long start = timed ? Stopwatch.GetTimestamp() : 0;
         var task = Work.RunTask(x);
         if (task.IsCompleted)
@@ -133,7 +131,6 @@ public sealed class HandWritten(ILogger logger)
         }
 
         activity?.SetTag("code.function.name", "HandWritten.ValueTaskAsync");
-        activity?.SetTag("code.namespace", "Toolkit.Benchmarks");
         long start = timed ? Stopwatch.GetTimestamp() : 0;
         var task = Work.RunValueTask(x);
         if (task.IsCompletedSuccessfully)
@@ -182,7 +179,6 @@ public sealed class HandWritten(ILogger logger)
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("code.function.name", "HandWritten.Tagged");
-            activity.SetTag("code.namespace", "Toolkit.Benchmarks");
             activity.SetTag("shop.region", regionName);
             activity.SetTag("shop.express", express ? s_true : s_false);
             activity.SetTag("shop.channel", channel);

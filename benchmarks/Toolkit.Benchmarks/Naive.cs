@@ -32,7 +32,6 @@ public sealed class Naive(ILogger logger)
     {
         using var activity = s_source.StartActivity("Naive.TaskAsync");
         activity?.SetTag("code.function.name", "Naive.TaskAsync");
-        activity?.SetTag("code.namespace", "Toolkit.Benchmarks");
         var stopwatch = Stopwatch.StartNew();
         try
         {
@@ -53,7 +52,6 @@ public sealed class Naive(ILogger logger)
     {
         using var activity = s_source.StartActivity("Naive.ValueTaskAsync");
         activity?.SetTag("code.function.name", "Naive.ValueTaskAsync");
-        activity?.SetTag("code.namespace", "Toolkit.Benchmarks");
         var stopwatch = Stopwatch.StartNew();
         try
         {
@@ -90,7 +88,6 @@ public sealed class Naive(ILogger logger)
     {
         using var activity = s_source.StartActivity(name);
         activity?.SetTag("code.function.name", name);
-        activity?.SetTag("code.namespace", "Toolkit.Benchmarks");
         foreach (var tag in extra)
         {
             activity?.SetTag(tag.Key, tag.Value);

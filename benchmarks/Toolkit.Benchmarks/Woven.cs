@@ -80,7 +80,6 @@ public sealed class InstrumentedAttribute : Attribute
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag("code.function.name", shape.Function);
-            activity.SetTag("code.namespace", shape.Namespace);
             foreach (var (index, name) in shape.Tags)
             {
                 activity.SetTag(name, Tag(args[index]));

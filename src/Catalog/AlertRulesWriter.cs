@@ -41,7 +41,7 @@ internal static class AlertRulesWriter
         {
             var slo = method.Slo!;
             string selector = Queries.Method(manifest.Source, method);
-            string prefix = AlertPrefix(method.Function);
+            string prefix = AlertPrefix(method.LocalName);
 
             if (slo.ErrorRate is { } budget && Queries.CallsMetric(method) is { } metric)
             {

@@ -29,7 +29,7 @@ internal static class CatalogWriter
             md.AppendLine();
             md.AppendLine("## Spans");
             md.AppendLine();
-            md.AppendLine("Every span carries `code.function.name` and `code.namespace`; a failed call sets status `Error` and `error.type`.");
+            md.AppendLine("Every span carries `code.function.name`, the method's fully-qualified name; a failed call sets status `Error` and `error.type`.");
             md.AppendLine();
             md.AppendLine("| span | kind | method | attributes |");
             md.AppendLine("|---|---|---|---|");
@@ -205,7 +205,7 @@ internal static class CatalogWriter
         || (method.Measures?.Any(m => m.Instrument.Name == instrument.Name) ?? false);
 
     private static string Where(MethodPart method) =>
-        Code((method.Namespace.Length > 0 ? method.Namespace + "." : "") + method.Function + "()");
+        Code(method.QualifiedName + "()");
 
     private static string Protection(string classification) => classification switch
     {

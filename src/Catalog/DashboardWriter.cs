@@ -27,6 +27,10 @@ internal static class DashboardWriter
     public static IEnumerable<string> Expressions(TelemetryManifest manifest) =>
         Panels(manifest).SelectMany(p => p.Targets).Select(t => t.Expression);
 
+    /// <summary>Every panel as <c>Row / Title</c> with its queries, for telling which panels a change breaks.</summary>
+    public static IEnumerable<(string Panel, IReadOnlyList<string> Expressions)> PanelQueries(TelemetryManifest manifest) =>
+        Panels(manifest).Select(p => (p.Row + " / " + p.Title, (IReadOnlyList<string>)p.Targets.Select(t => t.Expression).ToArray()));
+
     private static JsonObject Dashboard(TelemetryManifest manifest)
     {
         var source = manifest.Source;

@@ -6,7 +6,21 @@ using Toolkit.Catalog.Manifest;
 
 // toolkit-telemetry <assembly.dll> [--out <dir>] [--catalog] [--dashboard] [--rules]
 // Writes <source>.telemetry.md, <source>.dashboard.json and <source>.rules.yml; all three unless some are chosen.
-const string Usage = "usage: toolkit-telemetry <assembly.dll> [--out <directory>] [--catalog] [--dashboard] [--rules]";
+// toolkit-telemetry diff <old assembly or baseline> <new assembly or baseline>: the telemetry contract's changes (Contract.cs).
+// toolkit-telemetry baseline <assembly.dll>: the assembly's baseline lines, to start a Telemetry.Shipped.txt.
+const string Usage = "usage: toolkit-telemetry <assembly.dll> [--out <directory>] [--catalog] [--dashboard] [--rules]\n"
+    + "       toolkit-telemetry diff <old.dll|Telemetry.Shipped.txt> <new.dll|baseline> [--out <report.md>]\n"
+    + "       toolkit-telemetry baseline <assembly.dll>";
+
+if (args is ["diff", .. var diffArguments])
+{
+    return Contract.Diff(diffArguments, Usage);
+}
+
+if (args is ["baseline", .. var baselineArguments])
+{
+    return Contract.Baseline(baselineArguments, Usage);
+}
 
 string? assembly = null;
 string output = ".";

@@ -7,7 +7,9 @@ namespace Toolkit;
 /// that generated instrumentation in this assembly uses.
 /// </summary>
 /// <remarks>
-/// Without this attribute the source is named after the assembly and versioned with its informational version.
+/// Without this attribute the source is named after the assembly and versioned with its informational version
+/// without build metadata (<c>1.4.0</c> of <c>1.4.0+3f2a91c</c>): the version becomes Prometheus's
+/// <c>otel_scope_version</c> label, which must not start new series on every build.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = false)]
 public sealed class TelemetrySourceAttribute : Attribute
@@ -19,6 +21,6 @@ public sealed class TelemetrySourceAttribute : Attribute
     /// <summary>The source and meter name.</summary>
     public string Name { get; }
 
-    /// <summary>The source and meter version; defaults to the assembly's informational version.</summary>
+    /// <summary>The source and meter version, used as given; defaults to the assembly's informational version without build metadata.</summary>
     public string? Version { get; set; }
 }

@@ -27,7 +27,8 @@ public sealed class AsyncTests
         Assert.Equal(ActivityStatusCode.Unset, span.Status);
         Assert.Null(span.GetTagItem("error.type"));
         Assert.Equal(42, Assert.IsType<int>(span.GetTagItem("result.size")));
-        Assert.Equal("Toolkit.TestAssets", span.GetTagItem("code.namespace"));
+        Assert.Equal("Toolkit.TestAssets.Shapes.ComputeAsync", span.GetTagItem("code.function.name"));
+        Assert.Null(span.GetTagItem("code.namespace"));
 
         var duration = Assert.Single(metrics.Of("method.duration", "Shapes.ComputeAsync"));
         Assert.Equal(42, duration.Tags["result.size"]);

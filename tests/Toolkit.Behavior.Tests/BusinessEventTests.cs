@@ -258,7 +258,7 @@ public sealed class ProtectedTagTests
         telemetry.AssertSpan("Dispatch.Track")
             .AssertTag("customer.id", TelemetryRedaction.Hash("customer-8812"))
             .AssertNoTag("card.number");
-        telemetry.AssertMeasurement("method.calls", ("code.function.name", "Dispatch.Track"), ("customer.id", TelemetryRedaction.Hash("customer-8812")));
+        telemetry.AssertMeasurement("method.calls", ("code.function.name", "Toolkit.TestAssets.Dispatch.Track"), ("customer.id", TelemetryRedaction.Hash("customer-8812")));
         telemetry.AssertNoPii("customer-8812", "4111111111111111");
     }
 }

@@ -13,6 +13,9 @@ internal static class TestSource
     public const string Name = "Toolkit.TestAssets";
 
     public const string Version = "1.2.3";
+
+    /// <summary>The semantic conventions the generated names follow, set where DiagnosticSource takes a schema URL (.NET 10).</summary>
+    public const string SchemaUrl = "https://opentelemetry.io/schemas/1.33.0";
 }
 
 /// <summary>Records every span of <see cref="TestSource.Name"/>, and of no other source, while it lives.</summary>
@@ -119,9 +122,10 @@ internal sealed class MetricCollector : IDisposable
         }
     }
 
-    /// <summary>The measurements of one instrument for one generated method, in recording order.</summary>
+    /// <summary>The measurements of one instrument for one generated method of the test assets, in recording order.</summary>
+    /// <param name="function"><c>Type.Method</c> in <c>Toolkit.TestAssets</c>; the tag holds the fully-qualified name.</param>
     public IReadOnlyList<RecordedMeasurement> Of(string instrument, string function) =>
-        All.Where(m => m.Instrument.Name == instrument && m.Function == function).ToArray();
+        All.Where(m => m.Instrument.Name == instrument && m.Function == "Toolkit.TestAssets." + function).ToArray();
 
     public void Dispose() => _listener.Dispose();
 

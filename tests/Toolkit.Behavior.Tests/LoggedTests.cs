@@ -21,10 +21,10 @@ public sealed class LoggedTests
         var record = Assert.Single(logger.Records);
         Assert.Equal(LogLevel.Debug, record.Level);
         Assert.Equal("method.completed", record.EventId.Name);
-        Assert.Equal("Jobs.Run", record.Properties["code.function.name"]);
+        Assert.Equal("Toolkit.TestAssets.Jobs.Run", record.Properties["code.function.name"]);
         Assert.Equal("success", record.Properties["outcome"]);
         Assert.IsType<double>(record.Properties["duration_ms"]);
-        Assert.StartsWith("Jobs.Run completed in ", record.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Toolkit.TestAssets.Jobs.Run completed in ", record.Message, StringComparison.Ordinal);
         Assert.Null(record.Exception);
     }
 
@@ -134,6 +134,6 @@ public sealed class LoggedTests
         }
 
         Assert.Equal(3, sum);
-        Assert.Equal("Jobs.ListAsync", Assert.Single(logger.Records).Properties["code.function.name"]);
+        Assert.Equal("Toolkit.TestAssets.Jobs.ListAsync", Assert.Single(logger.Records).Properties["code.function.name"]);
     }
 }

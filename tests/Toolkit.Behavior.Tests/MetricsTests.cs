@@ -26,6 +26,7 @@ public sealed class MetricsTests
         Assert.Equal("s", histogram.Unit);
         Assert.Equal(TestSource.Name, histogram.Meter.Name);
         Assert.Equal(TestSource.Version, histogram.Meter.Version);
+        Assert.Equal(TestSource.SchemaUrl, histogram.Meter.TelemetrySchemaUrl);
         Assert.Equal(DefaultBuckets, histogram.Advice?.HistogramBucketBoundaries);
         Assert.True(measurement.Value >= 0);
     }
@@ -70,7 +71,7 @@ public sealed class MetricsTests
         new Shapes().Add(1, Region.Eu, "c-42");
 
         var measurement = Assert.Single(metrics.Of("method.duration", "Shapes.Add"));
-        Assert.Equal("Shapes.Add", measurement.Tags["code.function.name"]);
+        Assert.Equal("Toolkit.TestAssets.Shapes.Add", measurement.Tags["code.function.name"]);
         Assert.Equal("Eu", Assert.IsType<string>(measurement.Tags["shop.region"]));
         Assert.False(measurement.Tags.ContainsKey("customer.id"));
         Assert.False(measurement.Tags.ContainsKey("error.type"));
@@ -105,9 +106,9 @@ public sealed class MetricsTests
         shapes.Add(1, Region.Eu, "c-1");
         Assert.Throws<InvalidOperationException>(() => shapes.Fail("nope"));
 
-        Assert.All(telemetry.Measurements.Where(m => m.Tags.GetValueOrDefault("code.function.name") is "Shapes.Add"), m => Assert.False(m.Tags.ContainsKey("error.type")));
-        telemetry.AssertMeasurement("method.duration", ("code.function.name", "Shapes.Fail"), ("error.type", "System.InvalidOperationException"));
-        var calls = telemetry.AssertMeasurement("method.calls", ("code.function.name", "Shapes.Fail"), ("error.type", "System.InvalidOperationException"));
+        Assert.All(telemetry.Measurements.Where(m => m.Tags.GetValueOrDefault("code.function.name") is "Toolkit.TestAssets.Shapes.Add"), m => Assert.False(m.Tags.ContainsKey("error.type")));
+        telemetry.AssertMeasurement("method.duration", ("code.function.name", "Toolkit.TestAssets.Shapes.Fail"), ("error.type", "System.InvalidOperationException"));
+        var calls = telemetry.AssertMeasurement("method.calls", ("code.function.name", "Toolkit.TestAssets.Shapes.Fail"), ("error.type", "System.InvalidOperationException"));
         Assert.Equal(1, calls.Value);
         telemetry.AssertNoPii("nope");
     }

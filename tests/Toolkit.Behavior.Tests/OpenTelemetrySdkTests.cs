@@ -65,8 +65,8 @@ public sealed class OpenTelemetrySdkTests
         Assert.Equal(ActivityKind.Client, add.Kind);
         Assert.Equal("Eu", add.GetTagItem("shop.region"));
         Assert.Equal("c-42", add.GetTagItem("customer.id"));
-        Assert.Equal("Shapes.Add", add.GetTagItem("code.function.name"));
-        Assert.Equal("Toolkit.TestAssets", add.GetTagItem("code.namespace"));
+        Assert.Equal("Toolkit.TestAssets.Shapes.Add", add.GetTagItem("code.function.name"));
+        Assert.Null(add.GetTagItem("code.namespace"));
         Assert.Equal(ActivityStatusCode.Unset, add.Status);
 
         Assert.Equal(true, exported[1].GetTagItem("flag"));
@@ -126,7 +126,7 @@ public sealed class OpenTelemetrySdkTests
         Assert.Equal(["method.active", "method.calls", "method.duration", "shapes.custom.calls", "shapes.custom.duration"], metricNames);
 
         // Duration: one series per tag set, with the advised buckets and seconds as the unit.
-        var addDurations = points.Where(p => p.Metric == "method.duration" && p.Function == "Shapes.Add").ToArray();
+        var addDurations = points.Where(p => p.Metric == "method.duration" && p.Function == "Toolkit.TestAssets.Shapes.Add").ToArray();
         Assert.Equal(2, addDurations.Length);
         Assert.All(addDurations, p => Assert.Equal("s", p.Unit));
         Assert.All(addDurations, p => Assert.Equal(MetricType.Histogram, p.Type));
@@ -138,23 +138,23 @@ public sealed class OpenTelemetrySdkTests
             addDurations[0].Bounds);
 
         // Calls: a monotonic sum per tag set.
-        var addCalls = points.Where(p => p.Metric == "method.calls" && p.Function == "Shapes.Add").ToArray();
+        var addCalls = points.Where(p => p.Metric == "method.calls" && p.Function == "Toolkit.TestAssets.Shapes.Add").ToArray();
         Assert.All(addCalls, p => Assert.Equal("{call}", p.Unit));
         Assert.All(addCalls, p => Assert.Equal(MetricType.LongSum, p.Type));
         Assert.Equal(3, addCalls.Sum(p => p.Sum));
 
         // In flight: back to zero once every call has returned.
-        var active = Assert.Single(points, p => p.Metric == "method.active" && p.Function == "Shapes.Add" && Equals(p.Tags.GetValueOrDefault("shop.region"), "Eu"));
+        var active = Assert.Single(points, p => p.Metric == "method.active" && p.Function == "Toolkit.TestAssets.Shapes.Add" && Equals(p.Tags.GetValueOrDefault("shop.region"), "Eu"));
         Assert.Equal(MetricType.LongSumNonMonotonic, active.Type);
         Assert.Equal(0, active.Sum);
 
         // Failure: error.type on the failed series only.
-        var failCalls = Assert.Single(points, p => p.Metric == "method.calls" && p.Function == "Shapes.Fail");
+        var failCalls = Assert.Single(points, p => p.Metric == "method.calls" && p.Function == "Toolkit.TestAssets.Shapes.Fail");
         Assert.Equal("System.InvalidOperationException", failCalls.Tags["error.type"]);
         Assert.Equal(1, failCalls.Sum);
-        Assert.DoesNotContain(points, p => p.Function != "Shapes.Fail" && p.Tags.ContainsKey("error.type"));
+        Assert.DoesNotContain(points, p => p.Function != "Toolkit.TestAssets.Shapes.Fail" && p.Tags.ContainsKey("error.type"));
 
-        var valueDuration = Assert.Single(points, p => p.Metric == "method.duration" && p.Function == "Shapes.ValueAsync");
+        var valueDuration = Assert.Single(points, p => p.Metric == "method.duration" && p.Function == "Toolkit.TestAssets.Shapes.ValueAsync");
         Assert.Equal(1, valueDuration.Count);
 
         var customDuration = Assert.Single(points, p => p.Metric == "shapes.custom.duration");

@@ -23,8 +23,9 @@ public sealed class TracingTests
         Assert.Equal(ActivityKind.Client, span.Kind);
         Assert.Equal(TestSource.Name, span.Source.Name);
         Assert.Equal(TestSource.Version, span.Source.Version);
-        Assert.Equal("Shapes.Add", span.GetTagItem("code.function.name"));
-        Assert.Equal("Toolkit.TestAssets", span.GetTagItem("code.namespace"));
+        Assert.Equal(TestSource.SchemaUrl, span.Source.TelemetrySchemaUrl);
+        Assert.Equal("Toolkit.TestAssets.Shapes.Add", span.GetTagItem("code.function.name"));
+        Assert.Null(span.GetTagItem("code.namespace")); // deprecated by semantic conventions v1.33, folded into code.function.name
         Assert.True(span.IsAllDataRequested);
         Assert.True(span.Recorded);
     }
@@ -63,7 +64,7 @@ public sealed class TracingTests
         var span = spans.SingleStopped("shapes.fire");
         Assert.Equal("shapes.fire", span.DisplayName);
         Assert.Equal(ActivityKind.Internal, span.Kind);
-        Assert.Equal("Shapes.Fire", span.GetTagItem("code.function.name"));
+        Assert.Equal("Toolkit.TestAssets.Shapes.Fire", span.GetTagItem("code.function.name"));
         Assert.True(Assert.IsType<bool>(span.GetTagItem("flag")));
         Assert.False(Assert.IsType<bool>(span.GetTagItem("maybe")));
     }
@@ -239,10 +240,10 @@ public sealed class TracingTests
         new Shapes().Modify(ref value, 2, 3, 4);
         Assert.Equal(5, value);
 
-        Assert.Equal("IntExtensions.Twice", spans.SingleStopped("IntExtensions.Twice").GetTagItem("code.function.name"));
+        Assert.Equal("Toolkit.TestAssets.IntExtensions.Twice", spans.SingleStopped("IntExtensions.Twice").GetTagItem("code.function.name"));
         Assert.True(Assert.IsType<bool>(spans.SingleStopped("Order.Total").GetTagItem("order.discounted")));
-        Assert.Equal("Point.Sum", spans.SingleStopped("Point.Sum").GetTagItem("code.function.name"));
-        Assert.Equal("Outer.Inner.Run", spans.SingleStopped("Outer.Inner.Run").GetTagItem("code.function.name"));
+        Assert.Equal("Toolkit.TestAssets.Point.Sum", spans.SingleStopped("Point.Sum").GetTagItem("code.function.name"));
+        Assert.Equal("Toolkit.TestAssets.Outer.Inner.Run", spans.SingleStopped("Outer.Inner.Run").GetTagItem("code.function.name"));
         Assert.Equal(2, spans.Stopped.Count(a => a.OperationName == "Repository.Find"));
         Assert.Equal("hi", spans.SingleStopped("Shapes.Echo").GetTagItem("echo.value"));
         Assert.Single(spans.Stopped, a => a.OperationName == "Shapes.Optional");

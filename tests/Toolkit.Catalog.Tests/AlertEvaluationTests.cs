@@ -56,8 +56,8 @@ public sealed class AlertEvaluationTests
             }
 
             // The quiet rules had data to judge: the method they watch was scraped, with its buckets.
-            Assert.NotEmpty(await prometheus.Api.QueryAsync("method_calls_total{code_function_name=\"Shapes.Add\"}", timeout.Token));
-            Assert.NotEmpty(await prometheus.Api.QueryAsync("method_duration_seconds_bucket{code_function_name=\"Shapes.Add\", le=\"0.25\"}", timeout.Token));
+            Assert.NotEmpty(await prometheus.Api.QueryAsync("method_calls_total{code_function_name=\"Toolkit.TestAssets.Shapes.Add\"}", timeout.Token));
+            Assert.NotEmpty(await prometheus.Api.QueryAsync("method_duration_seconds_bucket{code_function_name=\"Toolkit.TestAssets.Shapes.Add\", le=\"0.25\"}", timeout.Token));
 
             // A few more evaluations over the same traffic, then neither pending nor firing for the kept objectives.
             await Task.Delay(3000, timeout.Token);

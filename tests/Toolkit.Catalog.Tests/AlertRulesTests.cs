@@ -28,7 +28,7 @@ public sealed class AlertRulesTests
 
         var page = Assert.Single(rules, r => r.Name == "ShapesAddErrorBudgetBurn");
         Assert.Equal(("page", "error-rate", null), (page.Severity, page.Slo, page.For));
-        Assert.Contains("rate(method_calls_total{otel_scope_name=\"Toolkit.TestAssets\", code_function_name=\"Shapes.Add\", error_type!=\"\"}[1h])", page.Expression, System.StringComparison.Ordinal);
+        Assert.Contains("rate(method_calls_total{otel_scope_name=\"Toolkit.TestAssets\", code_function_name=\"Toolkit.TestAssets.Shapes.Add\", error_type!=\"\"}[1h])", page.Expression, System.StringComparison.Ordinal);
         Assert.Contains("[5m]", page.Expression, System.StringComparison.Ordinal);
         Assert.Contains("> (14.4 * 0.01)", page.Expression, System.StringComparison.Ordinal);
         Assert.Contains("> (6 * 0.01)", page.Expression, System.StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class AlertRulesTests
         var rule = Assert.Single(AlertRulesWriter.Rules(TestAssembly.Manifest), r => r.Name == "ShapesAddLatencyP95BudgetBurn");
 
         Assert.Equal("latency-p95", rule.Slo);
-        Assert.Contains("method_duration_seconds_bucket{otel_scope_name=\"Toolkit.TestAssets\", code_function_name=\"Shapes.Add\", le=\"0.25\"}[1h]", rule.Expression, System.StringComparison.Ordinal);
+        Assert.Contains("method_duration_seconds_bucket{otel_scope_name=\"Toolkit.TestAssets\", code_function_name=\"Toolkit.TestAssets.Shapes.Add\", le=\"0.25\"}[1h]", rule.Expression, System.StringComparison.Ordinal);
         Assert.Contains("> (14.4 * 0.05)", rule.Expression, System.StringComparison.Ordinal);
     }
 
@@ -66,7 +66,7 @@ public sealed class AlertRulesTests
         Assert.Equal("ShapesCustomLatencyP99High", rule.Name);
         Assert.Equal(AlertRulesWriter.ThresholdFor, rule.For);
         Assert.Equal(
-            "histogram_quantile(0.99, sum by (otel_scope_name, code_function_name, le) (rate(shapes_custom_duration_seconds_bucket{otel_scope_name=\"Toolkit.TestAssets\", code_function_name=\"Shapes.Custom\"}[5m]))) > 0.05",
+            "histogram_quantile(0.99, sum by (otel_scope_name, code_function_name, le) (rate(shapes_custom_duration_seconds_bucket{otel_scope_name=\"Toolkit.TestAssets\", code_function_name=\"Toolkit.TestAssets.Shapes.Custom\"}[5m]))) > 0.05",
             rule.Expression);
     }
 
@@ -78,6 +78,6 @@ public sealed class AlertRulesTests
         Assert.DoesNotContain(rules, r => r.Expression.Contains("Shapes.Echo", System.StringComparison.Ordinal));
         Assert.Equal(
             ["Shapes.Add", "Shapes.Custom", "Shapes.DelayAsync", "Shapes.Fail"],
-            TestAssembly.Manifest.Methods.Where(m => m.Slo is not null).Select(m => m.Function));
+            TestAssembly.Manifest.Methods.Where(m => m.Slo is not null).Select(m => m.LocalName));
     }
 }

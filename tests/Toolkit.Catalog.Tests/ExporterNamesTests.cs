@@ -36,7 +36,7 @@ public sealed class ExporterNamesTests
                 $"No series {name} with {scope} {string.Join(" ", labels)} in:\n{string.Join("\n", lines)}");
 
         var add = TestAssembly.Method("Shapes.Add");
-        string function = $"{PrometheusNames.FunctionLabel}=\"Shapes.Add\"";
+        string function = $"{PrometheusNames.FunctionLabel}=\"{add.Function}\"";
         string region = $"{PrometheusNames.Label("shop.region")}=\"Eu\"";
         AssertSeries(PrometheusNames.Counter(add.Calls!), function, region);
         AssertSeries(PrometheusNames.Bucket(add.Duration!), function, region, $"le=\"{PrometheusNames.BucketBound(0.25)}\"");
@@ -47,7 +47,7 @@ public sealed class ExporterNamesTests
         AssertSeries(PrometheusNames.Gauge(add.Active!), function);
 
         var fail = TestAssembly.Method("Shapes.Fail");
-        AssertSeries(PrometheusNames.Counter(fail.Calls!), $"{PrometheusNames.FunctionLabel}=\"Shapes.Fail\"", $"{PrometheusNames.ErrorLabel}=\"System.InvalidOperationException\"");
+        AssertSeries(PrometheusNames.Counter(fail.Calls!), $"{PrometheusNames.FunctionLabel}=\"{fail.Function}\"", $"{PrometheusNames.ErrorLabel}=\"System.InvalidOperationException\"");
 
         var custom = TestAssembly.Method("Shapes.Custom");
         Assert.Equal("shapes_custom_calls_total", PrometheusNames.Counter(custom.Calls!));

@@ -78,7 +78,7 @@ public sealed class ManifestReaderTests
         Assert.Contains("Toolkit.TestAssets.Shapes", types);
         Assert.Contains("Toolkit.TestAssets.Outer.Inner", types);
         Assert.Equal(types.Length, types.Distinct().Count());
-        Assert.Equal(2, TestAssembly.Manifest.Methods.Count(m => m.Function == "Shapes.Overload"));
+        Assert.Equal(2, TestAssembly.Manifest.Methods.Count(m => m.Function == "Toolkit.TestAssets.Shapes.Overload"));
     }
 
     [Fact]

@@ -12,11 +12,12 @@ internal static class TestAssembly
 
     public static TelemetryManifest Manifest => s_manifest.Value;
 
+    /// <param name="function"><c>Type.Method</c> in <c>Toolkit.TestAssets</c>.</param>
     public static MethodPart Method(string function)
     {
         foreach (var method in Manifest.Methods)
         {
-            if (method.Function == function)
+            if (method.Function == "Toolkit.TestAssets." + function)
             {
                 return method;
             }

@@ -64,7 +64,7 @@ public sealed class NewcomerTests(PackedToolkit packed)
         Assert.Matches(@"Metric Name: method\.duration, .*Unit: s, Metric Type: Histogram", output);
         Assert.Matches(@"Metric Name: method\.calls, ", output);
         Assert.Matches(@"Metric Name: business\.events, ", output);
-        Assert.Matches(@"code\.function\.name: Greeter\.Greet greeting\.language: English", output);
+        Assert.Matches(@"code\.function\.name: Hello\.Greeter\.Greet greeting\.language: English", output);
         Assert.Matches(@"LogRecord\.EventName:\s+greeting\.sent", output);
 
         // The user id reaches the log record and the span event only as its 8-hex hash.

@@ -75,14 +75,14 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
 
         // Enough scrapes for every outcome the traffic produces: placed, declined, timed out.
         await WaitUntilAsync(
-            async () => (await api.QueryAsync("""method_calls_total{job="shop",code_function_name="OrderService.PlaceOrderAsync",error_type="Shop.Payments.PaymentDeclinedException"}""")).Count > 0
+            async () => (await api.QueryAsync("""method_calls_total{job="shop",code_function_name="Shop.Orders.OrderService.PlaceOrderAsync",error_type="Shop.Payments.PaymentDeclinedException"}""")).Count > 0
                 && (await api.QueryAsync("""business_events_total{job="shop",event_name="payment.declined"}""")).Count > 0,
             s_scrapeTimeout,
             shop);
 
         // [Timed]: a histogram in seconds, the bucket advice as le, the method and its [Tag] as labels.
-        var buckets = await api.QueryAsync("""method_duration_seconds_bucket{job="shop",code_function_name="OrderService.PlaceOrderAsync",error_type=""}""");
-        await QueryAsync(api, """sum by (code_function_name, le) (method_duration_seconds_bucket{job="shop",code_function_name="OrderService.PlaceOrderAsync"})""");
+        var buckets = await api.QueryAsync("""method_duration_seconds_bucket{job="shop",code_function_name="Shop.Orders.OrderService.PlaceOrderAsync",error_type=""}""");
+        await QueryAsync(api, """sum by (code_function_name, le) (method_duration_seconds_bucket{job="shop",code_function_name="Shop.Orders.OrderService.PlaceOrderAsync"})""");
         Assert.NotEmpty(buckets);
         Assert.All(buckets, b => Assert.Equal("Shop", b.Label("otel_scope_name")));
         Assert.Equal(
@@ -92,19 +92,19 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
             ["AsiaPacific", "Europe", "NorthAmerica", "SouthAmerica"],
             buckets.Select(b => b.Label("shop_region")).Distinct().Order(StringComparer.Ordinal));
         var durations = await QueryAsync(api, """sum by (code_function_name) (method_duration_seconds_count{job="shop"})""");
-        Assert.Contains(durations, d => d.Label("code_function_name") == "PaymentGateway.AuthorizeAsync" && d.Value > 0);
+        Assert.Contains(durations, d => d.Label("code_function_name") == "Shop.Payments.PaymentGateway.AuthorizeAsync" && d.Value > 0);
 
         // [Counted]: one counter for all methods, failures told apart by error.type.
         var calls = await QueryAsync(api, """sum by (code_function_name, error_type) (method_calls_total{job="shop"})""");
-        foreach (string method in new[] { "OrderService.PlaceOrderAsync", "PaymentService.ChargeAsync", "PaymentGateway.AuthorizeAsync", "InventoryService.Reserve" })
+        foreach (string method in new[] { "Shop.Orders.OrderService.PlaceOrderAsync", "Shop.Payments.PaymentService.ChargeAsync", "Shop.Payments.PaymentGateway.AuthorizeAsync", "Shop.Inventory.InventoryService.Reserve" })
         {
             Assert.Contains(calls, c => c.Label("code_function_name") == method && c.Label("error_type") == "" && c.Value > 0);
         }
 
-        Assert.Contains(calls, c => c.Label("code_function_name") == "OrderService.PlaceOrderAsync" && c.Label("error_type") == "Shop.Payments.PaymentDeclinedException");
+        Assert.Contains(calls, c => c.Label("code_function_name") == "Shop.Orders.OrderService.PlaceOrderAsync" && c.Label("error_type") == "Shop.Payments.PaymentDeclinedException");
 
         // [InFlight]: a gauge of calls in progress.
-        Assert.NotEmpty(await QueryAsync(api, """method_active{job="shop",code_function_name="PaymentGateway.AuthorizeAsync"}"""));
+        Assert.NotEmpty(await QueryAsync(api, """method_active{job="shop",code_function_name="Shop.Payments.PaymentGateway.AuthorizeAsync"}"""));
 
         // [BusinessEvent]: one counter, the event's name as a label.
         var events = await QueryAsync(api, """business_events_total{job="shop"}""");
@@ -152,7 +152,7 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
         // written 1 where Prometheus stores 1.0 would select nothing, and its alert could never fire).
         string[] selectors = [.. RuleSelector().Matches(rules).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
         Assert.NotEmpty(selectors);
-        string orders = """sum(increase(method_calls_total{job="shop",code_function_name="OrderService.PlaceOrderAsync"}[1h]))""";
+        string orders = """sum(increase(method_calls_total{job="shop",code_function_name="Shop.Orders.OrderService.PlaceOrderAsync"}[1h]))""";
         IReadOnlyList<Alert> alerts = [];
         await WaitUntilAsync(
             async () =>

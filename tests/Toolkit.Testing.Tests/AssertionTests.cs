@@ -51,7 +51,7 @@ public sealed class AssertionTests
         var failure = Assert.Throws<TelemetryAssertionException>(() => telemetry.AssertMeasurement("method.calls", ("shop.tenant", "globex")));
 
         Assert.Contains("Expected one \"method.calls\" measurement with tags {shop.tenant=\"globex\"}, found 0.", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("method.calls = 1 {code.function.name=\"OrderService.Refund\", shop.tenant=\"acme\"}", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("method.calls = 1 {code.function.name=\"Toolkit.Testing.Tests.OrderService.Refund\", shop.tenant=\"acme\"}", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

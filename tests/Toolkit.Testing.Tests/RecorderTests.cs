@@ -23,12 +23,12 @@ public sealed class RecorderTests
 
         var span = telemetry.AssertSpan("OrderService.PlaceAsync")
             .AssertTag("shop.tenant", "acme")
-            .AssertTag("code.function.name", "OrderService.PlaceAsync")
+            .AssertTag("code.function.name", "Toolkit.Testing.Tests.OrderService.PlaceAsync")
             .AssertStatus(ActivityStatusCode.Unset);
         span.AssertEvent("order.placed", ("customerId", TelemetryRedaction.Hash(CustomerId)), ("amount", 12.5m));
         Assert.True(span.IsStopped);
 
-        var calls = telemetry.AssertMeasurement("method.calls", ("code.function.name", "OrderService.PlaceAsync"), ("shop.tenant", "acme"));
+        var calls = telemetry.AssertMeasurement("method.calls", ("code.function.name", "Toolkit.Testing.Tests.OrderService.PlaceAsync"), ("shop.tenant", "acme"));
         Assert.Equal(1, calls.Value);
         Assert.Equal("{call}", calls.Instrument.Unit);
         Assert.True(telemetry.AssertMeasurement("method.duration", ("shop.tenant", "acme")).Value > 0);

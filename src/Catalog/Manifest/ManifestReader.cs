@@ -21,6 +21,13 @@ internal static class ManifestReader
 
     public static TelemetryManifest Read(string assemblyPath)
     {
+        var (assemblyName, parts) = ReadParts(assemblyPath);
+        return Parse(assemblyName, parts);
+    }
+
+    /// <summary>The assembly's simple name and its manifest parts as the generator wrote them.</summary>
+    public static (string AssemblyName, IReadOnlyList<string> Parts) ReadParts(string assemblyPath)
+    {
         using var stream = File.OpenRead(assemblyPath);
         using var pe = new PEReader(stream);
         if (!pe.HasMetadata)
@@ -35,7 +42,7 @@ internal static class ManifestReader
         }
 
         string assemblyName = metadata.GetString(metadata.GetAssemblyDefinition().Name);
-        return Parse(assemblyName, Parts(metadata));
+        return (assemblyName, Parts(metadata).ToArray());
     }
 
     /// <summary>Builds the manifest from its JSON parts, in any order.</summary>

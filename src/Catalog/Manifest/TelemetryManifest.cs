@@ -25,7 +25,10 @@ internal sealed record InstrumentPart(string Name, string Kind, string Unit, str
 internal sealed record TypePart(string Type, IReadOnlyList<MethodPart> Methods);
 
 /// <summary>One instrumented method and everything it emits.</summary>
-/// <param name="Function">The <c>code.function.name</c> value, <c>Type.Method</c>.</param>
+/// <param name="Function">
+/// The <c>code.function.name</c> value: fully qualified, <c>Namespace.Type.Method</c>; <c>Type.Method</c> in assemblies
+/// built before the name followed semantic conventions v1.33.
+/// </param>
 internal sealed record MethodPart(
     string Name,
     string Function,
@@ -40,6 +43,14 @@ internal sealed record MethodPart(
     SloPart? Slo,
     IReadOnlyList<MeasurePart>? Measures = null)
 {
+    /// <summary>The method's fully-qualified name, from assemblies of either kind.</summary>
+    public string QualifiedName =>
+        Namespace.Length == 0 || Function.StartsWith(Namespace + ".", System.StringComparison.Ordinal) ? Function : Namespace + "." + Function;
+
+    /// <summary><c>Type.Method</c>: what alert names are made of, so they stay short and outlive a namespace move.</summary>
+    public string LocalName =>
+        Namespace.Length > 0 && Function.StartsWith(Namespace + ".", System.StringComparison.Ordinal) ? Function.Substring(Namespace.Length + 1) : Function;
+
     /// <summary>The tags on the method's metrics besides <c>code.function.name</c> and <c>error.type</c>.</summary>
     public IEnumerable<TagPart> MetricTags => Tags.Where(t => t.Metric);
 }

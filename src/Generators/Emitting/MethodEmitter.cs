@@ -326,8 +326,7 @@ internal sealed class MethodEmitter
         var locals = new List<(string Declaration, string Argument)>();
         if (_method.Trace is { } trace)
         {
-            string ns = _method.Namespace.Length > 0 ? Identifiers.Literal(_method.Namespace) : "null";
-            _writer.WriteLine($"var __activity = {_holder}.ActivitySource.HasListeners() ? {Instrumentation}.StartActivity({_holder}.ActivitySource, {Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind}, {Identifiers.Literal(_method.FunctionName)}, {ns}) : null;");
+            _writer.WriteLine($"var __activity = {_holder}.ActivitySource.HasListeners() ? {Instrumentation}.StartActivity({_holder}.ActivitySource, {Identifiers.Literal(trace.SpanName)}, global::System.Diagnostics.ActivityKind.{trace.Kind}, {Identifiers.Literal(_method.FunctionName)}) : null;");
             locals.Add(($"{ActivityType}? __activity", "__activity"));
             listening.Add("__activity is not null");
         }
@@ -383,7 +382,7 @@ internal sealed class MethodEmitter
 
         if (_method.Trace is not null && SpanTags.Any())
         {
-            // code.function.name and code.namespace were set as the span started.
+            // code.function.name was set as the span started.
             _writer.OpenBlock("if (__activity is { IsAllDataRequested: true })");
             foreach (var parameter in SpanTags)
             {

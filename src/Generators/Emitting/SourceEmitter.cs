@@ -23,16 +23,25 @@ internal static class SourceEmitter
         writer.OpenBlock($"internal static class {SourceSpec.HolderClassName}");
         writer.WriteLine($"public const string Name = {Identifiers.Literal(source.Name)};");
         writer.WriteLine($"public const string? Version = {(source.Version is null ? "null" : Identifiers.Literal(source.Version))};");
+        if (source.HasSchemaUrl)
+        {
+            writer.WriteLine($"public const string SchemaUrl = {Identifiers.Literal(SourceSpec.SchemaUrl)};");
+        }
+
         if (usage.Traced)
         {
             writer.WriteLine();
-            writer.WriteLine("public static readonly global::System.Diagnostics.ActivitySource ActivitySource = new(Name, Version);");
+            writer.WriteLine(source.HasSchemaUrl
+                ? "public static readonly global::System.Diagnostics.ActivitySource ActivitySource = new(new global::System.Diagnostics.ActivitySourceOptions(Name) { Version = Version, TelemetrySchemaUrl = SchemaUrl });"
+                : "public static readonly global::System.Diagnostics.ActivitySource ActivitySource = new(Name, Version);");
         }
 
         if (usage.HasMeter)
         {
             writer.WriteLine();
-            writer.WriteLine("public static readonly global::System.Diagnostics.Metrics.Meter Meter = new(Name, Version);");
+            writer.WriteLine(source.HasSchemaUrl
+                ? "public static readonly global::System.Diagnostics.Metrics.Meter Meter = new(new global::System.Diagnostics.Metrics.MeterOptions(Name) { Version = Version, TelemetrySchemaUrl = SchemaUrl });"
+                : "public static readonly global::System.Diagnostics.Metrics.Meter Meter = new(Name, Version);");
             foreach (var instrument in usage.Instruments)
             {
                 writer.WriteLine();

@@ -7,7 +7,8 @@ namespace Toolkit.Generators.Model;
 /// <param name="ResultType">The <c>T</c> of <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c>, or the return type for <see cref="ReturnShape.Value"/>.</param>
 /// <param name="TypeParameters">The method's type parameter list, e.g. <c>&lt;T&gt;</c>, or empty.</param>
 /// <param name="Constraints">One <c>where</c> clause per constrained type parameter.</param>
-/// <param name="FunctionName">The <c>code.function.name</c> value: <c>Type.Method</c>.</param>
+/// <param name="FunctionName">The <c>code.function.name</c> value, fully qualified: <c>Namespace.Type.Method</c>.</param>
+/// <param name="Namespace">The containing namespace, empty for the global one; carried to the manifest only.</param>
 /// <param name="CancellationToken">The name of the method's <c>CancellationToken</c> parameter, if any.</param>
 /// <param name="Logged">The logger of a <c>[Logged]</c> method.</param>
 /// <param name="HasCore">False for a bodiless <c>[BusinessEvent]</c> method: calling it writes the event.</param>

@@ -331,7 +331,28 @@ internal sealed class MethodParser
 
     private string Namespace() => _namespace ??= _method.ContainingNamespace.IsGlobalNamespace ? "" : _method.ContainingNamespace.ToDisplayString();
 
+    /// <summary>
+    /// The fully-qualified name semantic conventions ask for (v1.33, where <c>code.namespace</c> folded into it), as the
+    /// runtime writes it in stack traces: namespace, containing types outermost first with their arity, the method.
+    /// </summary>
     private string BuildFunctionName()
+    {
+        var names = new List<string> { _method.Name };
+        for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            names.Insert(0, type.MetadataName);
+        }
+
+        if (Namespace() is { Length: > 0 } ns)
+        {
+            names.Insert(0, ns);
+        }
+
+        return string.Join(".", names);
+    }
+
+    /// <summary>The default span name, <c>Type.Method</c>: short, and stable when the type moves between namespaces.</summary>
+    private string SpanName()
     {
         var names = new List<string> { _method.Name };
         for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
@@ -349,7 +370,7 @@ internal sealed class MethodParser
             return null;
         }
 
-        string name = FunctionName();
+        string name = SpanName();
         string kind = "Internal";
         foreach (var argument in attribute.NamedArguments)
         {

@@ -2,7 +2,7 @@
 #nullable enable
 
 [assembly: global::Toolkit.Internal.InstrumentedSourceAttribute(global::Toolkit.Generated.TestAssembly.Telemetry.Name)]
-[assembly: global::Toolkit.Internal.TelemetryManifestAttribute("{\"schema\":1,\"source\":\"TestAssembly\",\"version\":\"3.1.4+abc\",\"traced\":false,\"instruments\":[{\"name\":\"checkout.attempts\",\"kind\":\"counter\",\"unit\":\"{call}\",\"description\":\"The number of calls to instrumented methods.\"},{\"name\":\"checkout.duration\",\"kind\":\"histogram\",\"unit\":\"s\",\"description\":\"The duration of calls to instrumented methods.\",\"buckets\":[0.1,0.5,1]},{\"name\":\"checkout.active\",\"kind\":\"updowncounter\",\"unit\":\"{call}\",\"description\":\"The number of calls to instrumented methods in progress.\"}]}")]
+[assembly: global::Toolkit.Internal.TelemetryManifestAttribute("{\"schema\":1,\"source\":\"TestAssembly\",\"version\":\"3.1.4\",\"traced\":false,\"instruments\":[{\"name\":\"checkout.attempts\",\"kind\":\"counter\",\"unit\":\"{call}\",\"description\":\"The number of calls to instrumented methods.\"},{\"name\":\"checkout.duration\",\"kind\":\"histogram\",\"unit\":\"s\",\"description\":\"The duration of calls to instrumented methods.\",\"buckets\":[0.1,0.5,1]},{\"name\":\"checkout.active\",\"kind\":\"updowncounter\",\"unit\":\"{call}\",\"description\":\"The number of calls to instrumented methods in progress.\"}]}")]
 
 namespace Toolkit.Generated.TestAssembly
 {
@@ -11,9 +11,10 @@ namespace Toolkit.Generated.TestAssembly
     internal static class Telemetry
     {
         public const string Name = "TestAssembly";
-        public const string? Version = "3.1.4+abc";
+        public const string? Version = "3.1.4";
+        public const string SchemaUrl = "https://opentelemetry.io/schemas/1.33.0";
 
-        public static readonly global::System.Diagnostics.Metrics.Meter Meter = new(Name, Version);
+        public static readonly global::System.Diagnostics.Metrics.Meter Meter = new(new global::System.Diagnostics.Metrics.MeterOptions(Name) { Version = Version, TelemetrySchemaUrl = SchemaUrl });
 
         public static readonly global::System.Diagnostics.Metrics.Counter<long> Counter_checkout_attempts = Meter.CreateCounter<long>("checkout.attempts", "{call}", "The number of calls to instrumented methods.");
 

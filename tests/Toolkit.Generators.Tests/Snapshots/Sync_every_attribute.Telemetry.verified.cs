@@ -12,10 +12,11 @@ namespace Toolkit.Generated.TestAssembly
     {
         public const string Name = "Shop.Orders";
         public const string? Version = "2.0.0";
+        public const string SchemaUrl = "https://opentelemetry.io/schemas/1.33.0";
 
-        public static readonly global::System.Diagnostics.ActivitySource ActivitySource = new(Name, Version);
+        public static readonly global::System.Diagnostics.ActivitySource ActivitySource = new(new global::System.Diagnostics.ActivitySourceOptions(Name) { Version = Version, TelemetrySchemaUrl = SchemaUrl });
 
-        public static readonly global::System.Diagnostics.Metrics.Meter Meter = new(Name, Version);
+        public static readonly global::System.Diagnostics.Metrics.Meter Meter = new(new global::System.Diagnostics.Metrics.MeterOptions(Name) { Version = Version, TelemetrySchemaUrl = SchemaUrl });
 
         public static readonly global::System.Diagnostics.Metrics.Counter<long> Counter_method_calls = Meter.CreateCounter<long>("method.calls", "{call}", "The number of calls to instrumented methods.");
 
