@@ -24,8 +24,8 @@ public sealed class ShopRenameTests
 {
     private static readonly string[] s_files =
     [
-        "Region.cs", "Catalog.cs",
-        "Inventory/InventoryService.cs", "Inventory/OutOfStockException.cs",
+        "Region.cs", "ProductGroup.cs", "Catalog.cs",
+        "Inventory/InventoryService.cs", "Inventory/OutOfStockException.cs", "Inventory/StockLevel.cs",
         "Orders/Order.cs", "Orders/OrderRequest.cs", "Orders/OrderService.cs",
         "Payments/Authorization.cs", "Payments/PaymentDeclinedException.cs", "Payments/PaymentGateway.cs", "Payments/PaymentService.cs",
     ];

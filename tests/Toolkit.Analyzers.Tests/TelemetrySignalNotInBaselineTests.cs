@@ -63,6 +63,60 @@ public sealed class TelemetrySignalNotInBaselineTests
             [Diagnostic(Span)]);
 
     [Fact]
+    public Task Gauges_and_measures_are_signals_too_reported_on_their_member() =>
+        Verify.VerifyAsync(
+            """
+            using Toolkit;
+
+            namespace Shop;
+
+            public static partial class Stock
+            {
+                [Gauge("shop.stock", Unit = "{item}")]
+                public static long {|#0:Level|} => 3;
+            }
+
+            public partial class Till
+            {
+                [Traced]
+                [return: Measure("shop.order.amount", Unit = "{USD}")]
+                public partial decimal {|#1:Charge|}(int quantity);
+
+                private decimal ChargeCore(int quantity) => quantity * 2m;
+            }
+            """,
+            shipped: "",
+            unshipped: GaugeLine + "\n",
+            fixedUnshipped: AmountLine + "\n" + GaugeLine + "\n" + ChargeSpan + "\n",
+            [
+                new DiagnosticResult(TelemetrySignalNotInBaselineAnalyzer.Descriptor).WithLocation(1).WithArguments(Key(AmountLine), "not in the telemetry baseline"),
+                new DiagnosticResult(TelemetrySignalNotInBaselineAnalyzer.Descriptor).WithLocation(1).WithArguments(Key(ChargeSpan), "not in the telemetry baseline"),
+            ]);
+
+    [Fact]
+    public Task A_gauge_whose_unit_changed_is_reported_on_its_property() =>
+        Verify.VerifyAsync(
+            """
+            using Toolkit;
+
+            namespace Shop;
+
+            public static partial class Stock
+            {
+                [Gauge("shop.stock", Unit = "{item}")]
+                public static long {|#1:Level|} => 3;
+            }
+            """,
+            shipped: "",
+            unshipped: GaugeLine.Replace("{item}", "{unit}") + "\n",
+            fixedUnshipped: GaugeLine + "\n",
+            [new DiagnosticResult(TelemetrySignalNotInBaselineAnalyzer.Descriptor).WithLocation(1).WithArguments(Key(GaugeLine), "differs from its unshipped baseline line")]);
+
+    private const string GaugeLine = "metric shop.stock; scope: TestProject; kind: observablegauge; unit: {item}";
+    private const string AmountLine = "metric shop.order.amount; scope: TestProject; function: Shop.Till.Charge; kind: histogram; unit: {USD}; tags: code.function.name";
+    private const string ChargeSpan = "span Till.Charge; scope: TestProject; function: Shop.Till.Charge; kind: Internal";
+
+    [Fact]
     public Task Declared_signals_are_silent() =>
         Verify.VerifyAsync(Source, shipped: Span + "\n", unshipped: Calls + "\n", fixedUnshipped: null, []);
 

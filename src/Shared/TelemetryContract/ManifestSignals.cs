@@ -23,6 +23,11 @@ internal static class ManifestSignals
         var signals = new List<TelemetrySignal>();
         foreach (var part in objects)
         {
+            foreach (var gauge in Objects(part, "gauges"))
+            {
+                signals.Add(Gauge(scope, gauge));
+            }
+
             if (Text(part, "type") is not { } type)
             {
                 continue;
@@ -80,6 +85,23 @@ internal static class ManifestSignals
             { Origin = origin };
         }
 
+        // [Measure] values: recorded on success only, so no error.type; tagged like the method's other metrics.
+        foreach (var measure in Objects(method, "measures"))
+        {
+            if (Object(measure, "instrument") is not { } instrument)
+            {
+                continue;
+            }
+
+            var keys = tags
+                .Where(t => Flag(t, "metric") && Text(t, "source") != "return")
+                .Select(t => Text(t, "key"))
+                .Append("code.function.name");
+            yield return new TelemetrySignal(
+                TelemetrySignal.Metric, Text(instrument, "name") ?? "", scope, function, Text(instrument, "kind"), Text(instrument, "unit"), null, Sorted(keys))
+            { Origin = origin };
+        }
+
         if (Object(method, "event") is { } businessEvent)
         {
             yield return new TelemetrySignal(
@@ -88,6 +110,17 @@ internal static class ManifestSignals
                 Sorted(Objects(businessEvent, "properties").Select(p => Text(p, "name"))))
             { Origin = origin };
         }
+    }
+
+    /// <summary>A <c>[Gauge]</c>: no method behind it, so its identity is its name and scope; its member is the origin.</summary>
+    private static TelemetrySignal Gauge(string scope, Dictionary<string, object?> gauge)
+    {
+        string member = Text(gauge, "member") ?? "";
+        int dot = member.LastIndexOf('.');
+        return new TelemetrySignal(
+            TelemetrySignal.Metric, Text(gauge, "name") ?? "", scope, null, Text(gauge, "kind"), Text(gauge, "unit"), null,
+            Sorted(Objects(gauge, "tags").Select(t => Text(t, "key"))))
+        { Origin = dot > 0 ? (member.Substring(0, dot), member.Substring(dot + 1)) : null };
     }
 
     private static string[] Sorted(IEnumerable<string?> keys) =>

@@ -51,7 +51,8 @@ internal sealed class TelemetryContract
 
     /// <summary>
     /// Reports the changes of <paramref name="kind"/> found in the methods of <paramref name="type"/>, each on the first
-    /// declaration of its method's name (overloads share a <c>code.function.name</c>, and so their signals).
+    /// declaration of its method's name (overloads share a <c>code.function.name</c>, and so their signals), and in its
+    /// <c>[Gauge]</c> properties and methods.
     /// </summary>
     public void ReportMethods(SymbolAnalysisContext context, SignalChangeKind kind, DiagnosticDescriptor rule, Func<SignalChange, object[]> arguments)
     {
@@ -59,9 +60,9 @@ internal sealed class TelemetryContract
         string typeKey = type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
         var reported = new HashSet<string>(StringComparer.Ordinal);
         // Partial declarations first: a plain overload of the same name is not the one the generator expanded.
-        var methods = type.GetMembers().OfType<IMethodSymbol>()
-            .Where(m => !m.Locations.IsEmpty && m.Locations[0].IsInSource)
-            .OrderBy(m => m.IsPartialDefinition ? 0 : 1);
+        var methods = type.GetMembers()
+            .Where(m => m is IMethodSymbol or IPropertySymbol && !m.Locations.IsEmpty && m.Locations[0].IsInSource)
+            .OrderBy(m => m is IMethodSymbol { IsPartialDefinition: true } ? 0 : 1);
         foreach (var method in methods)
         {
             if (!reported.Add(method.Name) || !_byMethod.TryGetValue((typeKey, method.Name), out var changes))
