@@ -17,11 +17,13 @@ work=${REPLAY_WORK:-/tmp/toolkit-replay}/$name
 rm -rf "$work" && mkdir -p "$work"
 log() { echo "[$name] $*" >&2; }
 
-# The toolkit itself, in both configurations (dotnet format loads the analyzers from the Debug output).
+# The toolkit as users get it: the Toolkit package, packed into a local feed under a version of its own (so no copy
+# restored earlier is taken instead), removed from the package cache again at exit.
 dotnet build "$repo/benchmarks/RealLibraries/Replay" -c Release -v q -nologo > "$work/toolkit-build.log" 2>&1 || { cat "$work/toolkit-build.log"; exit 1; }
-for configuration in Debug Release; do
-  dotnet build "$repo/src/Runtime" -c $configuration -v q -nologo >> "$work/toolkit-build.log" 2>&1 || { tail -20 "$work/toolkit-build.log"; exit 1; }
-done
+version=0.0.0-replay.$(date +%s).$$
+dotnet pack "$repo/src/Runtime" -c Release -o "$work/feed" -p:Version=$version -v q -nologo >> "$work/toolkit-build.log" 2>&1 || { tail -20 "$work/toolkit-build.log"; exit 1; }
+packages=$(dotnet nuget locals global-packages --list | sed 's/^global-packages: *//')
+trap 'rm -rf "$packages/toolkit/$version"' EXIT
 tool() { dotnet "$repo/benchmarks/RealLibraries/Replay/bin/Release/net10.0/Replay.dll" "$@"; }
 
 # Two copies, retargeted alike to net10.0 (the toolkit's runtime library targets it) with the listener hook in the tests.
@@ -38,7 +40,7 @@ for copy in original instrumented; do
     [ -n "$newest" ] && [ ! -e "$api/net10.0" ] && cp -r "$api/$newest" "$api/net10.0"
   done
 done
-tool reference "$work/instrumented/$lib" "$repo"
+tool reference "$work/instrumented/$lib" "$work/feed" "$version" && tool feed "$work/instrumented/$tests" "$work/feed"
 libdir=$(dirname "$work/instrumented/$lib")
 annotated=$(tool annotate "$libdir")
 log "annotated $annotated methods"

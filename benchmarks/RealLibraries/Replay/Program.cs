@@ -11,21 +11,23 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 //   annotate <project dir>              [Traced, Timed] on every non-private method with a body; prints how many
 //   count <project dir>                 prints "converted remaining": instrumentable declarations, and annotated methods left as they were
 //   retarget <csproj>                   a single net10.0 target framework, without the warnings only that move brings
-//   reference <csproj> <toolkit repo>   Toolkit.Runtime, and the generator, analyzers and code fixes as analyzers
+//   reference <csproj> <feed> <version> the Toolkit package (runtime, generator, analyzers, code fixes) from a local feed
+//   feed <csproj> <feed>                the local feed only, for a project that gets the package through a reference
 //   listen <test csproj>                a module initializer that listens to every source and instrument when TOOLKIT_REPLAY_LISTEN=1
 return args switch
 {
     ["annotate", var dir] => Print(Annotate(dir)),
     ["count", var dir] => Print(Count(dir)),
     ["retarget", var project] => Edit(project, Retarget),
-    ["reference", var project, var repo] => Edit(project, xml => Reference(xml, Path.GetFullPath(repo))),
+    ["reference", var project, var feed, var version] => Edit(project, xml => Reference(xml, Path.GetFullPath(feed), version)),
+    ["feed", var project, var feed] => Edit(project, xml => Feed(xml, Path.GetFullPath(feed))),
     ["listen", var project] => Listen(project),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Replay annotate|count <dir> | retarget|listen <csproj> | reference <csproj> <repo>");
+    Console.Error.WriteLine("usage: Replay annotate|count <dir> | retarget|listen <csproj> | reference <csproj> <feed> <version> | feed <csproj> <feed>");
     return 2;
 }
 
@@ -125,19 +127,22 @@ static void Retarget(XElement project)
     project.Add(new XElement("PropertyGroup", new XElement("NoWarn", "$(NoWarn);SYSLIB0050;SYSLIB0051;NETSDK1138;NU1603;NU1608;NU1701;NU1901;NU1902;NU1903;NU1904")));
 }
 
-static void Reference(XElement project, string repo)
+static void Reference(XElement project, string feed, string version)
 {
-    // A signed library may reference the unsigned toolkit (CS8002); nothing else of the library's settings changes.
+    // The toolkit as a user installs it: the package, from a local feed the script packed it into. A package brings its
+    // analyzers but not its dependencies' (NuGet excludes those by default), and referencing it evaluates no toolkit
+    // project, so the build pays for what a user's build pays for. A signed library may reference the unsigned toolkit
+    // (CS8002); nothing else of the library's settings changes.
     project.Add(new XElement("PropertyGroup", new XElement("NoWarn", "$(NoWarn);CS8002")));
+    Feed(project, feed);
     project.Add(new XElement("ItemGroup",
-        new XElement("ProjectReference", new XAttribute("Include", Path.Combine(repo, "src/Runtime/Toolkit.Runtime.csproj"))),
-        Analyzer(Path.Combine(repo, "src/Generators/Toolkit.Generators.csproj")),
-        Analyzer(Path.Combine(repo, "src/Analyzers/Toolkit.Analyzers/Toolkit.Analyzers.csproj")),
-        Analyzer(Path.Combine(repo, "src/Analyzers/Toolkit.Analyzers.CodeFixes/Toolkit.Analyzers.CodeFixes.csproj"))));
-
-    static XElement Analyzer(string path) => new("ProjectReference",
-        new XAttribute("Include", path), new XAttribute("OutputItemType", "Analyzer"), new XAttribute("ReferenceOutputAssembly", "false"));
+        new XElement("PackageReference", new XAttribute("Include", "Toolkit"), new XAttribute("Version", version))));
 }
+
+// Every project that restores the package needs the feed: without it NuGet would take the lowest version above the
+// requested one from another source.
+static void Feed(XElement project, string feed) =>
+    project.Add(new XElement("PropertyGroup", new XElement("RestoreAdditionalProjectSources", "$(RestoreAdditionalProjectSources);" + feed)));
 
 static int Listen(string project)
 {
