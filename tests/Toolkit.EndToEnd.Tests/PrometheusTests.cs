@@ -112,12 +112,12 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
         Assert.Contains(events, e => e.Label("event_name") == "payment.declined" && e.Value > 0);
 
         // [Measure]: order amounts as a histogram with their bucket advice, revenue as a counter, both per successful charge.
-        var amounts = await QueryAsync(api, """shop_order_amount_bucket{job="shop",code_function_name="PaymentService.ChargeAsync"}""");
+        var amounts = await QueryAsync(api, """shop_order_amount_bucket{job="shop",code_function_name="Shop.Payments.PaymentService.ChargeAsync"}""");
         Assert.Equal(
             ["10.0", "25.0", "50.0", "100.0", "250.0", "500.0", "1000.0", "2500.0", "5000.0", "+Inf"],
             amounts.Select(b => b.Label("le")).OrderBy(BucketBound));
-        var revenue = Assert.Single(await QueryAsync(api, """shop_revenue_total{job="shop",code_function_name="PaymentService.ChargeAsync"}"""));
-        var amountSum = Assert.Single(await QueryAsync(api, """shop_order_amount_sum{job="shop",code_function_name="PaymentService.ChargeAsync"}"""));
+        var revenue = Assert.Single(await QueryAsync(api, """shop_revenue_total{job="shop",code_function_name="Shop.Payments.PaymentService.ChargeAsync"}"""));
+        var amountSum = Assert.Single(await QueryAsync(api, """shop_order_amount_sum{job="shop",code_function_name="Shop.Payments.PaymentService.ChargeAsync"}"""));
         Assert.True(revenue.Value > 0);
         Assert.True(amountSum.Value > 0);
 

@@ -12,10 +12,11 @@ namespace Toolkit.Generated.TestAssembly
     {
         public const string Name = "TestAssembly";
         public const string? Version = null;
+        public const string SchemaUrl = "https://opentelemetry.io/schemas/1.33.0";
 
-        public static readonly global::System.Diagnostics.ActivitySource ActivitySource = new(Name, Version);
+        public static readonly global::System.Diagnostics.ActivitySource ActivitySource = new(new global::System.Diagnostics.ActivitySourceOptions(Name) { Version = Version, TelemetrySchemaUrl = SchemaUrl });
 
-        public static readonly global::System.Diagnostics.Metrics.Meter Meter = new(Name, Version);
+        public static readonly global::System.Diagnostics.Metrics.Meter Meter = new(new global::System.Diagnostics.Metrics.MeterOptions(Name) { Version = Version, TelemetrySchemaUrl = SchemaUrl });
 
         public static readonly global::System.Diagnostics.Metrics.Histogram<double> Histogram_method_duration = Meter.CreateHistogram<double>("method.duration", "s", "The duration of calls to instrumented methods.", tags: null, advice: new global::System.Diagnostics.Metrics.InstrumentAdvice<double> { HistogramBucketBoundaries = global::Toolkit.Internal.Instrumentation.DefaultDurationBuckets });
 
