@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Toolkit.Analyzers.Common;
@@ -10,7 +11,7 @@ namespace Toolkit.Analyzers.Rules;
 /// TK3001: a <c>[Tag]</c> that becomes a metric tag (the method has <c>[Timed]</c>, <c>[Counted]</c> or <c>[InFlight]</c>
 /// and the tag is not <c>SpanOnly</c>) while its value is unbounded. Every distinct value is a new time series.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Runs in the compiler inside SharedRulesAnalyzer")]
 public sealed class HighCardinalityTagAnalyzer : ToolkitAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,7 +14,7 @@ namespace Toolkit.Analyzers.Rules;
 /// interpolated template), or to a <c>[LoggerMessage]</c>/<c>[BusinessEvent]</c> method through a parameter that
 /// doesn't protect it.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Runs in the compiler inside SharedRulesAnalyzer")]
 public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
@@ -46,9 +47,14 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         var known = data.Known;
+        if (invocation.Arguments.IsEmpty)
+        {
+            return;
+        }
+
         bool extension = KnownSymbols.Is(method.ContainingType, known.LoggerExtensions);
         // [LoggerMessage] and [BusinessEvent] methods are partial: a call of any other source method is decided without a lookup.
-        if (!extension && (IsPlainSourceMethod(method) || !loggingMethods.GetOrAdd(method.OriginalDefinition, m => IsLoggingMethod(m, known))))
+        if (!extension && (IsPlainSourceMethod(method) || !IsLoggingMethod(method.OriginalDefinition, known, loggingMethods)))
         {
             return;
         }
@@ -115,8 +121,17 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
     private static bool IsPlainSourceMethod(IMethodSymbol method) =>
         !method.IsPartialDefinition && method.PartialDefinitionPart is null && method.Locations.Length > 0 && method.Locations[0].IsInSource;
 
-    private static bool IsLoggingMethod(IMethodSymbol method, KnownSymbols known) =>
-        KnownSymbols.Find(method, known.LoggerMessageAttribute) is not null || KnownSymbols.Find(method, known.BusinessEvent) is not null;
+    /// <summary>Whether the method is a <c>[LoggerMessage]</c> or <c>[BusinessEvent]</c> method, looked up once per method (no allocation on a hit).</summary>
+    private static bool IsLoggingMethod(IMethodSymbol method, KnownSymbols known, ConcurrentDictionary<IMethodSymbol, bool> loggingMethods)
+    {
+        if (!loggingMethods.TryGetValue(method, out bool logging))
+        {
+            logging = KnownSymbols.Find(method, known.LoggerMessageAttribute) is not null || KnownSymbols.Find(method, known.BusinessEvent) is not null;
+            loggingMethods.TryAdd(method, logging);
+        }
+
+        return logging;
+    }
 
     private static void Report(OperationAnalysisContext context, SensitiveValue? value)
     {
