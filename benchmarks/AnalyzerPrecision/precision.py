@@ -88,7 +88,7 @@ for text in lines:
             label = row.group(3)
             if label.startswith("Toolkit.Analyzers, Version"):
                 ours += seconds
-            elif label.startswith("Toolkit.Analyzers.Rules."):
+            elif label.startswith("Toolkit.Analyzers."):
                 per_rule[label.split(".")[-1]] += seconds
         elif "Time (s)" not in text and "NOTE:" not in text and text.strip():
             in_block = False

@@ -127,8 +127,10 @@ public sealed class AcceptanceTests
 
         protected override IEnumerable<Type> GetSourceGenerators() => TestReferences.Generators;
 
+        // The analyzers the compiler loads: those with [DiagnosticAnalyzer]. Most rules run inside SharedRulesAnalyzer.
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-            Instances<DiagnosticAnalyzer>(typeof(Rules.NotInstrumentableAnalyzer).Assembly);
+            Instances<DiagnosticAnalyzer>(typeof(Rules.NotInstrumentableAnalyzer).Assembly)
+                .Where(analyzer => analyzer.GetType().IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false));
 
         protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() =>
             Instances<CodeFixProvider>(typeof(CodeFixes.MakeInstrumentableCodeFix).Assembly);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,7 +17,7 @@ namespace Toolkit.Analyzers.Rules;
 /// name built from bounded parts: constants, enums, type names, a choice between constants, and plain words such as
 /// an operation or a database name (OpenTelemetry builds database span names as <c>{operation} {target}</c>).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Runs in the compiler inside SharedRulesAnalyzer")]
 public sealed class ActivityNameFromDataAnalyzer : ToolkitAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
@@ -43,50 +44,56 @@ public sealed class ActivityNameFromDataAnalyzer : ToolkitAnalyzer
 
         var data = SensitiveData.Create(known);
 
-        // Syntax first: only the few nodes that can name a span are bound, instead of a callback per invocation,
-        // creation and assignment of the whole compilation.
-        start.RegisterSyntaxNodeAction(
-            context => Analyze(context, known, data),
-            SyntaxKind.InvocationExpression, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression, SyntaxKind.SimpleAssignmentExpression);
+        // The operation's own syntax decides first: only a name written as an interpolation, a concatenation or a
+        // string.Format/Concat/Join call can be built from data, so every other call leaves after a name comparison.
+        start.RegisterOperationAction(
+            context =>
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                if (invocation.TargetMethod.Name is "StartActivity" or "CreateActivity"
+                    && KnownSymbols.Is(invocation.TargetMethod.ContainingType, known.ActivitySource)
+                    && TelemetryCalls.Argument(invocation, "name") is { ArgumentKind: not ArgumentKind.DefaultValue } name
+                    && MayBeBuilt(name.Value.Syntax))
+                {
+                    Analyze(context, TelemetryCalls.ExplicitValue(name), known, data);
+                }
+            },
+            OperationKind.Invocation);
+        start.RegisterOperationAction(
+            context =>
+            {
+                var creation = (IObjectCreationOperation)context.Operation;
+                if (creation.Arguments.Length > 0 && KnownSymbols.Is(creation.Type, known.Activity)
+                    && TelemetryCalls.Argument(creation.Arguments, "operationName") is { ArgumentKind: not ArgumentKind.DefaultValue } name
+                    && MayBeBuilt(name.Value.Syntax))
+                {
+                    Analyze(context, TelemetryCalls.ExplicitValue(name), known, data);
+                }
+            },
+            OperationKind.ObjectCreation);
+        start.RegisterOperationAction(
+            context =>
+            {
+                var assignment = (ISimpleAssignmentOperation)context.Operation;
+                if (assignment.Target is IPropertyReferenceOperation { Property.Name: "DisplayName" } property
+                    && KnownSymbols.Is(property.Property.ContainingType, known.Activity)
+                    && MayBeBuilt(assignment.Value.Syntax))
+                {
+                    Analyze(context, TelemetryCalls.WithoutConversions(assignment.Value), known, data);
+                }
+            },
+            OperationKind.SimpleAssignment);
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, KnownSymbols known, SensitiveData data)
+    private static void Analyze(OperationAnalysisContext context, IOperation? name, KnownSymbols known, SensitiveData data)
     {
-        var node = context.Node;
-        // Only a name written as an interpolation, a concatenation or a string.Format/Concat/Join call can be built
-        // from data; anything else is decided without binding.
-        bool candidate = node switch
-        {
-            InvocationExpressionSyntax invocation => invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "StartActivity" or "CreateActivity" }
-                or MemberBindingExpressionSyntax { Name.Identifier.ValueText: "StartActivity" or "CreateActivity" }
-                && invocation.ArgumentList.Arguments.Any(argument => MayBeBuilt(argument.Expression)),
-            ObjectCreationExpressionSyntax creation => creation.Type is IdentifierNameSyntax { Identifier.ValueText: "Activity" } or QualifiedNameSyntax { Right.Identifier.ValueText: "Activity" }
-                && creation.ArgumentList?.Arguments.Any(argument => MayBeBuilt(argument.Expression)) == true,
-            ImplicitObjectCreationExpressionSyntax implicitCreation => implicitCreation.ArgumentList.Arguments.Count == 1 && MayBeBuilt(implicitCreation.ArgumentList.Arguments[0].Expression),
-            AssignmentExpressionSyntax assignment => assignment.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DisplayName" } && MayBeBuilt(assignment.Right),
-            _ => false,
-        };
-        if (!candidate)
-        {
-            return;
-        }
-
-        IOperation? name = context.SemanticModel.GetOperation(node, context.CancellationToken) switch
-        {
-            IInvocationOperation invocation when KnownSymbols.Is(invocation.TargetMethod.ContainingType, known.ActivitySource)
-                => TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(invocation, "name")),
-            IObjectCreationOperation creation when KnownSymbols.Is(creation.Type, known.Activity)
-                => TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(creation.Arguments, "operationName")),
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "DisplayName" } property } assignment
-                when KnownSymbols.Is(property.Property.ContainingType, known.Activity) => TelemetryCalls.WithoutConversions(assignment.Value),
-            _ => null,
-        };
-
         if (name is not null && IsBuiltFromData(name, known, data, context.Options))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, name.Syntax.GetLocation()));
         }
     }
+
+    private static bool MayBeBuilt(SyntaxNode syntax) => syntax is ExpressionSyntax expression && MayBeBuilt(expression);
 
     private static bool MayBeBuilt(ExpressionSyntax expression) => expression switch
     {

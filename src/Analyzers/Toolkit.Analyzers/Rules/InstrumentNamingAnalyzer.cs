@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,7 +14,7 @@ namespace Toolkit.Analyzers.Rules;
 /// unit nor a <c>_total</c> suffix (Prometheus exporters add both themselves, so they end up doubled); units are UCUM
 /// (<c>s</c>, <c>By</c>, <c>{request}</c>), and durations are in seconds.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Runs in the compiler inside SharedRulesAnalyzer")]
 public sealed class InstrumentNamingAnalyzer : ToolkitAnalyzer
 {
     /// <summary>The corrected name or unit, set when the fix can write it without guessing.</summary>

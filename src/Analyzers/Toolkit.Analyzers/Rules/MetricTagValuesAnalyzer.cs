@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,7 +15,7 @@ namespace Toolkit.Analyzers.Rules;
 /// tags take unbounded values or keys, and instruments created under names built at run time. Tags given to spans
 /// are never looked at: only what reaches an instrument counts.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Runs in the compiler inside SharedRulesAnalyzer")]
 public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
 {
     public static readonly DiagnosticDescriptor UnboundedValue = new(
@@ -52,26 +54,28 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
 
         var data = SensitiveData.Create(known);
         var callSites = new CallSites();
-        // Per block, a callback per invocation that leaves at the method's name; only a block that measures or creates
-        // an instrument is then read whole, in one walk, for what it writes to the locals its measurements use.
-        start.RegisterOperationBlockStartAction(block =>
-        {
-            bool measures = false;
-            block.RegisterOperationAction(
-                context =>
-                {
-                    var method = ((IInvocationOperation)context.Operation).TargetMethod;
-                    measures |= (method.Name is "Add" or "Record" || method.Name.StartsWith("Create", System.StringComparison.Ordinal))
-                        && (IsMeasurement(method, known) || TelemetryCalls.IsCreateInstrument(method, known));
-                },
-                OperationKind.Invocation);
-            block.RegisterOperationBlockEndAction(context =>
+        // A callback per invocation that leaves at the method's name marks the member whose code measures or creates
+        // an instrument; the compiler runs a member's operation actions before its operation-block actions, so only a
+        // marked member's code is then read whole, in one walk, for what it writes to the locals its measurements use.
+        // (Reported from the block action, the diagnostics stay local to the member, which the IDE's fixes need.)
+        var measuring = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        start.RegisterOperationAction(
+            context =>
             {
-                if (measures)
+                var method = ((IInvocationOperation)context.Operation).TargetMethod;
+                if ((method.Name is "Add" or "Record" || method.Name.StartsWith("Create", System.StringComparison.Ordinal))
+                    && (IsMeasurement(method, known) || TelemetryCalls.IsCreateInstrument(method, known)))
                 {
-                    Analyze(context, known, data, callSites);
+                    measuring.TryAdd(context.ContainingSymbol, true);
                 }
-            });
+            },
+            OperationKind.Invocation);
+        start.RegisterOperationBlockAction(context =>
+        {
+            if (measuring.TryRemove(context.OwningSymbol, out _))
+            {
+                Analyze(context, known, data, callSites);
+            }
         });
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,7 +15,7 @@ namespace Toolkit.Analyzers.Rules;
 /// chosen for milliseconds, so without bucket advice every sub-five-second duration lands in the first two buckets;
 /// and a value in milliseconds recorded into a seconds histogram is off by a factor of 1000.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Runs in the compiler inside SharedRulesAnalyzer")]
 public sealed class SecondsHistogramAnalyzer : ToolkitAnalyzer
 {
     /// <summary>Set when bucket advice can be added: the histogram's value type.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,7 +14,7 @@ namespace Toolkit.Analyzers.Rules;
 /// <c>SetBaggage</c>, <c>AddBaggage</c>, the tags of a span event or link), or a toolkit <c>[Tag]</c> parameter that
 /// would put one on every span.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Runs in the compiler inside SharedRulesAnalyzer")]
 public sealed class SensitiveDataInSpanAnalyzer : ToolkitAnalyzer
 {
     /// <summary>Set on diagnostics reported on a <c>[Tag]</c> parameter, where the fix is an attribute rather than a call.</summary>
@@ -52,9 +53,14 @@ public sealed class SensitiveDataInSpanAnalyzer : ToolkitAnalyzer
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         // ActivityTagsCollection holds the tags of span events and links (new ActivityEvent(name, tags: new() { ... })).
-        bool spanCall = KnownSymbols.Is(method.ContainingType, data.Known.Activity) && method.Name is "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage";
-        bool eventTag = KnownSymbols.Is(method.ContainingType, data.Known.ActivityTagsCollection) && method.Name == "Add";
-        if (!(spanCall || eventTag) || invocation.Arguments.Length != 2)
+        // The name first: it is a string comparison, and nearly every call leaves there.
+        bool tagCall = invocation.Arguments.Length == 2 && method.Name switch
+        {
+            "SetTag" or "AddTag" or "SetBaggage" or "AddBaggage" => KnownSymbols.Is(method.ContainingType, data.Known.Activity),
+            "Add" => KnownSymbols.Is(method.ContainingType, data.Known.ActivityTagsCollection),
+            _ => false,
+        };
+        if (!tagCall)
         {
             return;
         }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -13,7 +15,7 @@ namespace Toolkit.Analyzers.Rules;
 /// interpolated template), or to a <c>[LoggerMessage]</c>/<c>[BusinessEvent]</c> method through a parameter that
 /// doesn't protect it.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Runs in the compiler inside SharedRulesAnalyzer")]
 public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
 {
     public static readonly DiagnosticDescriptor Rule = new(
@@ -35,20 +37,24 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
         }
 
         var data = SensitiveData.Create(known);
-        var loggingMethods = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        var loggingMethods = new LoggingMethods(known);
         start.RegisterOperationAction(
             context => Analyze(context, data, loggingMethods),
             OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, SensitiveData data, ConcurrentDictionary<IMethodSymbol, bool> loggingMethods)
+    private static void Analyze(OperationAnalysisContext context, SensitiveData data, LoggingMethods loggingMethods)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         var known = data.Known;
-        bool extension = KnownSymbols.Is(method.ContainingType, known.LoggerExtensions);
-        // [LoggerMessage] and [BusinessEvent] methods are partial: a call of any other source method is decided without a lookup.
-        if (!extension && (IsPlainSourceMethod(method) || !loggingMethods.GetOrAdd(method.OriginalDefinition, m => IsLoggingMethod(m, known))))
+        if (invocation.Arguments.IsEmpty)
+        {
+            return;
+        }
+
+        bool extension = SymbolEqualityComparer.Default.Equals(method.ContainingType, known.LoggerExtensions);
+        if (!extension && !loggingMethods.Contains(method))
         {
             return;
         }
@@ -112,11 +118,57 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
         name is not null && IdentifierWords.Split(name) is var words && (words.Contains("body") || words.Contains("payload"))
         && !words.Contains("length") && !words.Contains("size") && !words.Contains("type") && !words.Contains("hash");
 
-    private static bool IsPlainSourceMethod(IMethodSymbol method) =>
-        !method.IsPartialDefinition && method.PartialDefinitionPart is null && method.Locations.Length > 0 && method.Locations[0].IsInSource;
+    /// <summary>
+    /// Which called methods are <c>[LoggerMessage]</c> or <c>[BusinessEvent]</c> methods. Nearly every call of a
+    /// compilation is to something else, so the cheap questions come first: such methods are partial, so a plain
+    /// method of this compilation is not one, and a method of an assembly that references neither attribute's assembly
+    /// cannot carry one. Only the rest are looked up, once per method.
+    /// </summary>
+    private sealed class LoggingMethods(KnownSymbols known)
+    {
+        private readonly ImmutableArray<string> _attributeAssemblies = ImmutableArray.CreateRange(
+            new[] { known.LoggerMessageAttribute, known.BusinessEvent }.Where(type => type is not null).Select(type => type!.ContainingAssembly.Name));
 
-    private static bool IsLoggingMethod(IMethodSymbol method, KnownSymbols known) =>
-        KnownSymbols.Find(method, known.LoggerMessageAttribute) is not null || KnownSymbols.Find(method, known.BusinessEvent) is not null;
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _assemblies = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _methods = new(SymbolEqualityComparer.Default);
+
+        public bool Contains(IMethodSymbol method)
+        {
+            var assembly = method.ContainingAssembly;
+            if (SymbolEqualityComparer.Default.Equals(assembly, known.Compilation.Assembly))
+            {
+                if (!method.IsPartialDefinition && method.PartialDefinitionPart is null)
+                {
+                    return false;
+                }
+            }
+            else if (assembly is null || !MayDeclare(assembly))
+            {
+                return false;
+            }
+
+            method = method.OriginalDefinition;
+            if (!_methods.TryGetValue(method, out bool logging))
+            {
+                logging = KnownSymbols.Find(method, known.LoggerMessageAttribute) is not null || KnownSymbols.Find(method, known.BusinessEvent) is not null;
+                _methods.TryAdd(method, logging);
+            }
+
+            return logging;
+        }
+
+        private bool MayDeclare(IAssemblySymbol assembly)
+        {
+            if (!_assemblies.TryGetValue(assembly, out bool may))
+            {
+                may = _attributeAssemblies.Contains(assembly.Name)
+                    || assembly.Modules.Any(module => module.ReferencedAssemblies.Any(reference => _attributeAssemblies.Contains(reference.Name)));
+                _assemblies.TryAdd(assembly, may);
+            }
+
+            return may;
+        }
+    }
 
     private static void Report(OperationAnalysisContext context, SensitiveValue? value)
     {

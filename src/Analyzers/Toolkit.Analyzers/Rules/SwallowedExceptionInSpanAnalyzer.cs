@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,7 +13,7 @@ namespace Toolkit.Analyzers.Rules;
 /// TK4005: a <c>catch</c> inside a span that handles the exception without telling the span. The span then ends with
 /// status Unset and no error, so the failure is invisible in traces even though the logs (if any) show it.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Runs in the compiler inside SharedRulesAnalyzer")]
 public sealed class SwallowedExceptionInSpanAnalyzer : ToolkitAnalyzer
 {
     /// <summary>The activity local's name, for the fix.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,7 +14,7 @@ namespace Toolkit.Analyzers.Rules;
 /// TK3004: more metric tags on one measurement than the configured cap. Series multiply across tags, so even
 /// bounded tags add up: ten tags of five values each allow ten million series.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+[SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "Runs in the compiler inside SharedRulesAnalyzer")]
 public sealed class TooManyMetricTagsAnalyzer : ToolkitAnalyzer
 {
     public const string MaxTagsOption = "max_tags_per_instrument";

@@ -41,22 +41,36 @@ public sealed class UnprotectedLogParameterAnalyzer : ToolkitAnalyzer
         }
 
         var data = SensitiveData.Create(known);
-        // A syntax action sees the user's partial declaration; a symbol action would get the generated implementation.
-        start.RegisterSyntaxNodeAction(context => Analyze(context, data), SyntaxKind.MethodDeclaration);
+        // The user's partial declarations, read per file: a symbol action would get the generated implementation, and a
+        // syntax-node action would have the compiler hand over every method of the compilation one by one.
+        start.RegisterSemanticModelAction(context =>
+        {
+            if (GeneratedFiles.IsGenerated(context.SemanticModel.SyntaxTree, context.CancellationToken))
+            {
+                return;
+            }
+
+            // Methods are members of types: the walk never enters a member's body.
+            foreach (var node in context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken).DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                if (node is MethodDeclarationSyntax declaration)
+                {
+                    Analyze(context, declaration, data);
+                }
+            }
+        });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, SensitiveData data)
+    private static void Analyze(SemanticModelAnalysisContext context, MethodDeclarationSyntax declaration, SensitiveData data)
     {
         // Both kinds of logging method are attributed partial declarations: look no further at any other method.
-        var declaration = (MethodDeclarationSyntax)context.Node;
         if (declaration.AttributeLists.Count == 0 || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword) || declaration.Body is not null || declaration.ExpressionBody is not null)
         {
             return;
         }
 
         // The declaration only: an implementation part (ours or another generator's) carries the same merged attributes.
-        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { PartialDefinitionPart: null } method
-            || GeneratedFiles.IsGenerated(context.Node.SyntaxTree, context.CancellationToken))
+        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { PartialDefinitionPart: null } method)
         {
             return;
         }
