@@ -12,7 +12,7 @@ namespace Toolkit.Catalog;
 /// <summary>
 /// Writes Prometheus alerting rules from the manifest's service-level objectives: multi-window, multi-burn-rate
 /// alerts where the objective is a ratio the metrics measure exactly (error rate; latency at a bucket boundary),
-/// a plain threshold otherwise.
+/// a plain threshold otherwise; and from the thresholds of <c>[Gauge]</c> members (<c>AlertBelow</c>, <c>AlertAbove</c>).
 /// </summary>
 internal static class AlertRulesWriter
 {
@@ -83,7 +83,46 @@ internal static class AlertRulesWriter
             }
         }
 
+        foreach (var gauge in manifest.Gauges)
+        {
+            if (gauge.AlertBelow is { } below)
+            {
+                rules.Add(GaugeRule(manifest, gauge, below, above: false));
+            }
+
+            if (gauge.AlertAbove is { } above)
+            {
+                rules.Add(GaugeRule(manifest, gauge, above, above: true));
+            }
+        }
+
         return rules;
+    }
+
+    /// <summary>
+    /// A gauge reading that stays past its threshold: per tracked instance (its tags), the lowest or highest reading
+    /// of the scope's series, so one instance running low alerts even while the others are fine.
+    /// </summary>
+    private static AlertRule GaugeRule(TelemetryManifest manifest, GaugePart gauge, double threshold, bool above)
+    {
+        var labels = new[] { PrometheusNames.ScopeLabel }.Concat((gauge.Tags ?? []).Select(t => PrometheusNames.Label(t.Key)));
+        string by = string.Join(", ", labels.Distinct(StringComparer.Ordinal));
+        string series = $"{PrometheusNames.Gauge(gauge.Instrument)}{{{Queries.Scope(manifest.Source)}}}";
+        string comparison = above ? ">" : "<";
+        string direction = above ? "above" : "below";
+        string unit = string.IsNullOrEmpty(gauge.Unit) ? "" : " " + gauge.Unit;
+        string instance = gauge.Tags is { Count: > 0 } tags
+            ? " for " + string.Join(", ", tags.Select(t => $"{t.Key} {{{{ $labels.{PrometheusNames.Label(t.Key)} }}}}"))
+            : "";
+        return new AlertRule(
+            gauge.Member,
+            AlertPrefix(gauge.Name) + (above ? "High" : "Low"),
+            $"{(above ? "max" : "min")} by ({by}) ({series}) {comparison} {Queries.Number(threshold)}",
+            ThresholdFor,
+            "ticket",
+            "gauge-" + direction,
+            $"{gauge.Name} {direction} {Queries.Number(threshold)}{unit}",
+            $"{gauge.Name}{instance} is {{{{ $value }}}}{unit}, {direction} the threshold of {Queries.Number(threshold)} set on {gauge.Member} for {ThresholdFor}.");
     }
 
     public static string Write(TelemetryManifest manifest)
@@ -91,7 +130,7 @@ internal static class AlertRulesWriter
         var rules = Rules(manifest);
         var yaml = new StringBuilder();
         yaml.AppendLine($"# Alerting rules for the telemetry source {manifest.Source.Source}, generated from the manifest of {manifest.Assembly} by toolkit-telemetry.");
-        yaml.AppendLine("# Do not edit: change the [Slo] attributes and rebuild.");
+        yaml.AppendLine("# Do not edit: change the [Slo] and [Gauge] attributes and rebuild.");
         yaml.AppendLine("groups:");
         yaml.AppendLine($"  - name: {YamlString(manifest.Source.Source + ".slo")}");
         if (rules.Count == 0)

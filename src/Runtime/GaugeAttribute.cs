@@ -34,6 +34,18 @@ public sealed class GaugeAttribute : Attribute
 
     /// <summary>What the value means to an aggregator; defaults to <see cref="GaugeKind.Gauge"/>.</summary>
     public GaugeKind Kind { get; set; } = GaugeKind.Gauge;
+
+    /// <summary>
+    /// A value the generated alerting rules warn under when a reading (per tracked instance) stays below it for ten
+    /// minutes, e.g. stock running out; <see cref="double.NaN"/> (the default) for no such rule.
+    /// </summary>
+    public double AlertBelow { get; set; } = double.NaN;
+
+    /// <summary>
+    /// A value the generated alerting rules warn over when a reading (per tracked instance) stays above it for ten
+    /// minutes, e.g. a queue backing up; <see cref="double.NaN"/> (the default) for no such rule.
+    /// </summary>
+    public double AlertAbove { get; set; } = double.NaN;
 }
 
 /// <summary>Which observable instrument a <see cref="GaugeAttribute"/> publishes.</summary>

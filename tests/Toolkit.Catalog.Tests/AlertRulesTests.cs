@@ -22,6 +22,21 @@ public sealed class AlertRulesTests
     }
 
     [Fact]
+    public void Gauge_thresholds_alert_per_tracked_instance_after_ten_minutes()
+    {
+        var rules = AlertRulesWriter.Rules(TestAssembly.Manifest);
+
+        var low = Assert.Single(rules, r => r.Name == "TestStockUnitsLow");
+        Assert.Equal(
+            ("min by (otel_scope_name) (test_stock_units{otel_scope_name=\"Toolkit.TestAssets\"}) < 5", "10m", "ticket", "gauge-below", "Toolkit.TestAssets.Inventory.Units"),
+            (low.Expression, low.For, low.Severity, low.Slo, low.Function));
+        var high = Assert.Single(rules, r => r.Name == "TestQueueDepthHigh");
+        Assert.Equal("max by (otel_scope_name, queue_name) (test_queue_depth{otel_scope_name=\"Toolkit.TestAssets\"}) > 1000", high.Expression);
+        Assert.Contains("queue.name {{ $labels.queue_name }}", high.Description, System.StringComparison.Ordinal);
+        Assert.DoesNotContain(rules, r => r.Name.StartsWith("TestStockValue", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Error_rate_objective_burns_over_the_workbook_windows()
     {
         var rules = AlertRulesWriter.Rules(TestAssembly.Manifest);

@@ -37,7 +37,7 @@ public sealed class SampleArtifactsTests
 
     [Theory]
     [InlineData("QuickStart", 6)]
-    [InlineData("Shop", 8)]
+    [InlineData("Shop", 9)]
     public async Task The_sample_rules_pass_promtool(string sample, int rules)
     {
         Assert.Equal(rules, AlertRulesWriter.Rules(Manifest(sample)).Count);

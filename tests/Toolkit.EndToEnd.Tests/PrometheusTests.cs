@@ -43,6 +43,9 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
         "PaymentGatewayAuthorizeAsyncLatencyP95BudgetBurnSlow",
     ];
 
+    // From [Gauge(AlertBelow = 10)] on the stock per product group: the limited editions start at 5 and sell out.
+    private const string LowStock = "ShopInventoryStockLow";
+
     [Fact]
     public async Task Prometheus_scrapes_the_generated_metrics_without_personal_data_and_fires_the_generated_alerts()
     {
@@ -181,6 +184,7 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
         // A few more evaluations over the same traffic.
         await Task.Delay(TimeSpan.FromSeconds(3));
         await QueryAsync(api, orders);
+        var lowest = await QueryAsync(api, """min(shop_inventory_stock{job="shop"})""");
         alerts = await api.AlertsAsync();
         var loaded = await api.RulesAsync();
         output.WriteLine("> /api/v1/alerts");
@@ -196,13 +200,17 @@ public sealed partial class PrometheusTests(ITestOutputHelper output)
         }
 
         Assert.Equal(
-            [.. s_mustFire, .. s_mustStayQuiet],
+            [.. s_mustFire, .. s_mustStayQuiet, LowStock],
             RuleName().Matches(rules).Select(m => m.Groups[1].Value));
         Assert.Equal(RuleName().Matches(rules).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal), loaded.Select(r => r.Name).Order(StringComparer.Ordinal));
         Assert.All(loaded, rule => Assert.True(rule.Health == "ok", $"{rule.Name}: {rule.Health} {rule.LastError}"));
         Assert.All(s_mustFire, name => Assert.Contains(alerts, a => a.Name == name && a.State == "firing"));
         Assert.DoesNotContain(alerts, a => s_mustStayQuiet.Contains(a.Name));
         Assert.All(loaded.Where(r => s_mustStayQuiet.Contains(r.Name)), rule => Assert.Equal("inactive", rule.State));
+
+        // The gauge's threshold: some group under 10 items, so its rule is active (pending for its first ten minutes).
+        Assert.True(Assert.Single(lowest).Value < 10, "No product group ran low; the simulator's limited editions should");
+        Assert.Contains(alerts, a => a.Name == LowStock && a.State is "pending" or "firing");
     }
 
     private async Task<IReadOnlyList<Sample>> QueryAsync(PrometheusApi api, string query)

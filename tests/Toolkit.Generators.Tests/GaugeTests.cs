@@ -17,7 +17,7 @@ public sealed class GaugeTests
 
         public static class Orders
         {
-            [Gauge("shop.orders.open", Unit = "{order}", Description = "Orders placed and not yet shipped.")]
+            [Gauge("shop.orders.open", Unit = "{order}", Description = "Orders placed and not yet shipped.", AlertAbove = 500)]
             public static int Open => 3;
 
             [Gauge("shop.revenue.total", Unit = "{USD}", Kind = GaugeKind.Counter)]
@@ -35,7 +35,7 @@ public sealed class GaugeTests
             [Tag]
             public bool Durable { get; }
 
-            [Gauge("queue.depth", Unit = "{message}", Kind = GaugeKind.UpDownCounter)]
+            [Gauge("queue.depth", Unit = "{message}", Kind = GaugeKind.UpDownCounter, AlertBelow = 0.5)]
             public long Depth { get; set; }
         }
         """;

@@ -5,7 +5,7 @@ namespace Toolkit.TestAssets;
 /// <summary>Static gauges of every observed type; tests set the values and read them back through listeners.</summary>
 public static class Inventory
 {
-    [Gauge("test.stock.units", Unit = "{item}", Description = "Units in stock.")]
+    [Gauge("test.stock.units", Unit = "{item}", Description = "Units in stock.", AlertBelow = 5)]
     public static int Units { get; set; }
 
     [Gauge("test.stock.value", Unit = "{USD}")]
@@ -31,7 +31,7 @@ public sealed class Mailbox(string name)
     [Tag("queue.name")]
     public string Name { get; } = name;
 
-    [Gauge("test.queue.depth", Unit = "{message}", Kind = GaugeKind.UpDownCounter)]
+    [Gauge("test.queue.depth", Unit = "{message}", Kind = GaugeKind.UpDownCounter, AlertAbove = 1000)]
     public int Depth { get; set; }
 
     [Gauge("test.queue.age")]

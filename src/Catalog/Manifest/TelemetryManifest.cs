@@ -84,7 +84,11 @@ internal sealed record MeasurePart(string Source, InstrumentPart Instrument);
 /// <param name="Member">The member it reads, <c>Namespace.Type.Member</c>.</param>
 /// <param name="Instance">Read from every tracked instance (<c>ToolkitGauges.Track</c>) rather than a static member.</param>
 /// <param name="Tags">The instance's <c>[Tag]</c> properties.</param>
-internal sealed record GaugePart(string Name, string Kind, string? Unit, string? Description, string Member, bool Instance, IReadOnlyList<GaugeTagPart>? Tags)
+/// <param name="AlertBelow">Alert when a reading stays below this (<c>[Gauge(AlertBelow = ...)]</c>).</param>
+/// <param name="AlertAbove">Alert when a reading stays above this (<c>[Gauge(AlertAbove = ...)]</c>).</param>
+internal sealed record GaugePart(
+    string Name, string Kind, string? Unit, string? Description, string Member, bool Instance, IReadOnlyList<GaugeTagPart>? Tags,
+    double? AlertBelow = null, double? AlertAbove = null)
 {
     /// <summary>The gauge as an instrument, for naming: an observable counter is a counter to Prometheus, the others gauges.</summary>
     public InstrumentPart Instrument => new(Name, Kind == "observablecounter" ? "counter" : "updowncounter", Unit ?? "", Description, null);

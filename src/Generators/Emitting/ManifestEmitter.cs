@@ -62,8 +62,18 @@ internal static class ManifestEmitter
                 .String("unit", gauge.Unit)
                 .String("description", gauge.Description)
                 .String("member", gauge.Member)
-                .Bool("instance", gauge.InstanceType is not null)
-                .StartArray("tags");
+                .Bool("instance", gauge.InstanceType is not null);
+            if (gauge.AlertBelow is { } below)
+            {
+                json.Number("alertBelow", below);
+            }
+
+            if (gauge.AlertAbove is { } above)
+            {
+                json.Number("alertAbove", above);
+            }
+
+            json.StartArray("tags");
             foreach (var tag in gauge.Tags)
             {
                 json.StartObject().String("key", tag.Key).String("source", tag.Property).EndObject();

@@ -11,6 +11,8 @@ namespace Toolkit.Generators.Model;
 /// <param name="InstanceType">The declaring type of an instance member, whose tracked instances are read; <see langword="null"/> for a static one.</param>
 /// <param name="Tags">The instance type's <c>[Tag]</c> properties.</param>
 /// <param name="Member">The member's display name, e.g. <c>Shop.Inventory.Stock.Count</c>, for the manifest.</param>
+/// <param name="AlertBelow">The <c>AlertBelow</c> threshold for the generated alerting rules, if set.</param>
+/// <param name="AlertAbove">The <c>AlertAbove</c> threshold for the generated alerting rules, if set.</param>
 internal sealed record GaugeSpec(
     string Name,
     string? Unit,
@@ -22,7 +24,9 @@ internal sealed record GaugeSpec(
     bool Cast,
     string? InstanceType,
     EquatableArray<GaugeTag> Tags,
-    string Member);
+    string Member,
+    double? AlertBelow = null,
+    double? AlertAbove = null);
 
 /// <summary>A tag every measurement of a tracked instance carries: the value of one of its properties.</summary>
 /// <param name="Read">The expression that reads it from <c>instance</c>.</param>

@@ -110,6 +110,7 @@ internal static class GaugeParser
         }
 
         string? unit = null, description = null, kind = "Gauge";
+        double? alertBelow = null, alertAbove = null;
         foreach (var argument in attribute.NamedArguments)
         {
             switch (argument.Key)
@@ -122,6 +123,12 @@ internal static class GaugeParser
                     break;
                 case "Kind" when argument.Value.Value is int value:
                     kind = value switch { 1 => "UpDownCounter", 2 => "Counter", _ => "Gauge" };
+                    break;
+                case "AlertBelow" when argument.Value.Value is double value && !double.IsNaN(value):
+                    alertBelow = value;
+                    break;
+                case "AlertAbove" when argument.Value.Value is double value && !double.IsNaN(value):
+                    alertAbove = value;
                     break;
             }
         }
@@ -152,7 +159,9 @@ internal static class GaugeParser
             type.SpecialType == SpecialType.System_Decimal,
             instanceType,
             tags,
-            declaring.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) + "." + member.Name);
+            declaring.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat) + "." + member.Name,
+            alertBelow,
+            alertAbove);
     }
 
     /// <summary>The type's readable <c>[Tag]</c> properties: one tag per tracked instance, e.g. the queue's name.</summary>
