@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using Toolkit.Generators.Helpers;
 using Toolkit.Generators.Model;
@@ -36,27 +35,14 @@ internal static class TypeEmitter
         // Their awaits and async iterators cannot be there (no await in an unsafe context): those go into the other
         // part as private members.
         var unsafeMethods = type.Methods.Where(m => m.NeedsUnsafeContext).ToArray();
-        var asyncHelpers = new List<(MethodSpec Method, string Name)>();
+        var asyncHelpers = unsafeMethods
+            .Where(m => MethodEmitter.NeedsAsyncFunction(m, inStruct, target))
+            .Select((m, i) => (Method: m, Name: $"__{m.Name}_Async{i}"))
+            .ToArray();
         if (unsafeMethods.Length > 0)
         {
             writer.OpenBlock("unsafe " + innermost.Declaration + " " + innermost.Name);
-            for (int i = 0; i < unsafeMethods.Length; i++)
-            {
-                if (i > 0)
-                {
-                    writer.WriteLine();
-                }
-
-                string? helper = null;
-                if (MethodEmitter.NeedsAsyncFunction(unsafeMethods[i], inStruct, target))
-                {
-                    helper = $"__{unsafeMethods[i].Name}_Async{asyncHelpers.Count}";
-                    asyncHelpers.Add((unsafeMethods[i], helper));
-                }
-
-                MethodEmitter.Emit(unsafeMethods[i], writer, inStruct, target, helper);
-            }
-
+            EmitMethods(unsafeMethods, writer, inStruct, target, m => asyncHelpers.FirstOrDefault(h => ReferenceEquals(h.Method, m)).Name);
             writer.CloseBlock();
             writer.WriteLine();
         }
@@ -64,7 +50,7 @@ internal static class TypeEmitter
         writer.OpenBlock(innermost.Declaration + " " + innermost.Name);
         var safeMethods = type.Methods.Where(m => !m.NeedsUnsafeContext).ToArray();
         EmitMethods(safeMethods, writer, inStruct, target);
-        for (int i = 0; i < asyncHelpers.Count; i++)
+        for (int i = 0; i < asyncHelpers.Length; i++)
         {
             if (safeMethods.Length > 0 || i > 0)
             {
@@ -107,7 +93,8 @@ internal static class TypeEmitter
         return writer.ToString();
     }
 
-    private static void EmitMethods(MethodSpec[] methods, SourceWriter writer, bool inStruct, TargetSpec target)
+    /// <param name="asyncHelper">For each method, the member that awaits for it, if not a local function.</param>
+    private static void EmitMethods(MethodSpec[] methods, SourceWriter writer, bool inStruct, TargetSpec target, System.Func<MethodSpec, string?>? asyncHelper = null)
     {
         for (int i = 0; i < methods.Length; i++)
         {
@@ -116,7 +103,7 @@ internal static class TypeEmitter
                 writer.WriteLine();
             }
 
-            MethodEmitter.Emit(methods[i], writer, inStruct, target);
+            MethodEmitter.Emit(methods[i], writer, inStruct, target, asyncHelper?.Invoke(methods[i]));
         }
     }
 
