@@ -46,27 +46,26 @@ internal sealed class SharedActions : CompilationStartAnalysisContext
     {
         foreach (var entry in _operations)
         {
-            var actions = entry.Value.ToArray();
-            _start.RegisterOperationAction(actions.Length == 1 ? actions[0] : context =>
-            {
-                foreach (var action in actions)
-                {
-                    action(context);
-                }
-            }, entry.Key);
+            _start.RegisterOperationAction(Chain(entry.Value), entry.Key);
         }
 
         foreach (var entry in _nodes)
         {
-            var actions = entry.Value.ToArray();
-            _start.RegisterSyntaxNodeAction(actions.Length == 1 ? actions[0] : context =>
-            {
-                foreach (var action in actions)
-                {
-                    action(context);
-                }
-            }, entry.Key);
+            _start.RegisterSyntaxNodeAction(Chain(entry.Value), entry.Key);
         }
+    }
+
+    /// <summary>One callback that runs every rule's action in turn (the action itself when there is one).</summary>
+    private static Action<TContext> Chain<TContext>(List<Action<TContext>> registered)
+    {
+        var actions = registered.ToArray();
+        return actions.Length == 1 ? actions[0] : context =>
+        {
+            foreach (var action in actions)
+            {
+                action(context);
+            }
+        };
     }
 
     public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => _start.RegisterCompilationEndAction(action);
