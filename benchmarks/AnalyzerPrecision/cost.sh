@@ -5,6 +5,8 @@
 # <name> and <checkout> as for run.sh. Each ref is a commit of this repository or "worktree" (the default); with
 # several refs the builds alternate between them (ref1, ref2, ref1, ref2...) so that a change in the load of the
 # machine hits every ref alike. Logs go to logs/<name>.cost.<ref>.<run>.log; cost.py prints the medians.
+# The analyzers are the ReadyToRun image the package ships for this machine (src/ReadyToRun); R2R=false measures the
+# IL image, which the compiler JIT-compiles, as on hosts the package has no image for.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -27,8 +29,16 @@ for ref in "${refs[@]}"; do
     mkdir -p "$source"
     git -C "$repo" archive "$ref" src Directory.Build.props Directory.Packages.props | tar -x -C "$source"
   fi
-  dotnet build "$source/src/Analyzers/Toolkit.Analyzers/Toolkit.Analyzers.csproj" -c Release -v:q -nologo -o "$work/analyzers-$ref" > "$work/analyzers.log" 2>&1 \
-    || { tail -20 "$work/analyzers.log"; exit 1; }
+  if [ "${R2R:-true}" = false ]; then
+    dotnet build "$source/src/Analyzers/Toolkit.Analyzers/Toolkit.Analyzers.csproj" -c Release -v:q -nologo -o "$work/analyzers-$ref" > "$work/analyzers.log" 2>&1 \
+      || { tail -20 "$work/analyzers.log"; exit 1; }
+  else
+    # A commit from before the images existed gets today's project, which only names the components.
+    [ -d "$source/src/ReadyToRun" ] || cp -r "$repo/src/ReadyToRun" "$source/src/ReadyToRun"
+    rid=$(dotnet msbuild "$source/src/ReadyToRun" -getProperty:NETCoreSdkRuntimeIdentifier)
+    dotnet publish "$source/src/ReadyToRun" -c Release -r "$rid" -v:q -nologo -o "$work/analyzers-$ref" > "$work/analyzers.log" 2>&1 \
+      || { tail -20 "$work/analyzers.log"; exit 1; }
+  fi
 done
 
 mkdir -p "$here/logs"

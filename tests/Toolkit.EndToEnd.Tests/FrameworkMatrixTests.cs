@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -33,6 +35,36 @@ public sealed class FrameworkMatrixTests(PackedToolkit packed, MatrixWorkspace w
         {
             Assert.True(File.Exists(workspace.PathOf("Library", "bin", "Debug", framework, "telemetry", $"Matrix.Orders.{artifact}")), build.ToString());
         }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("false")]
+    public async Task Compiler_gets_the_ReadyToRun_images_on_their_platform_unless_turned_off(string? readyToRun)
+    {
+        // Images for the platforms the package lists; any other host, and a project that turns them off, keep the IL.
+        string[] platforms = ["linux-x64", "linux-arm64", "osx-x64", "osx-arm64"];
+        string folder = readyToRun is null && platforms.Contains(RuntimeInformation.RuntimeIdentifier)
+            ? $"tools/r2r/{RuntimeInformation.RuntimeIdentifier}/"
+            : "analyzers/dotnet/cs/";
+        await workspace.LibraryBuildAsync(packed);
+
+        var items = await workspace.RunAsync(
+            packed,
+            "Library",
+            ["msbuild", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer", "-p:TargetFramework=net10.0", .. readyToRun is null ? Array.Empty<string>() : [$"-p:ToolkitReadyToRun={readyToRun}"]]);
+        string[] analyzers =
+        [
+            .. JsonDocument.Parse(items.Output).RootElement.GetProperty("Items").GetProperty("Analyzer").EnumerateArray()
+                .Select(item => item.GetProperty("FullPath").GetString()!.Replace('\\', '/'))
+                .Where(path => path.Contains($"/toolkit/{packed.Version}/", StringComparison.OrdinalIgnoreCase)),
+        ];
+
+        // The code fixes stay IL: only the IDE loads them, and it keeps every component IL.
+        Assert.Equal(3, analyzers.Length);
+        Assert.Single(analyzers, path => path.EndsWith("/analyzers/dotnet/cs/Toolkit.Analyzers.CodeFixes.dll", StringComparison.Ordinal));
+        Assert.Single(analyzers, path => path.EndsWith(folder + "Toolkit.Generators.dll", StringComparison.Ordinal));
+        Assert.Single(analyzers, path => path.EndsWith(folder + "Toolkit.Analyzers.dll", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -1,6 +1,8 @@
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 using Xunit;
 
@@ -45,7 +47,14 @@ public sealed class PackageLayoutTests(PackedToolkit packed)
         Assert.Contains("tools/net10.0/any/Toolkit.Catalog.dll", entries);
         Assert.Contains("tools/net10.0/any/Toolkit.Catalog.runtimeconfig.json", entries);
         Assert.Contains("tools/net10.0/any/Toolkit.Catalog.deps.json", entries);
-        Assert.Equal(3, entries.Count(e => e.StartsWith("tools/", System.StringComparison.Ordinal)));
+        Assert.Equal(3, entries.Count(e => e.StartsWith("tools/net10.0/", System.StringComparison.Ordinal)));
+
+        // ReadyToRun images of the generator and analyzers per platform, outside analyzers/ where NuGet would add them.
+        string[] readyToRun = [.. entries.Where(e => e.StartsWith("tools/r2r/", System.StringComparison.Ordinal)).Order(System.StringComparer.Ordinal)];
+        Assert.Equal(
+            [.. new[] { "linux-arm64", "linux-x64", "osx-arm64", "osx-x64" }.SelectMany(rid => new[] { $"tools/r2r/{rid}/Toolkit.Analyzers.dll", $"tools/r2r/{rid}/Toolkit.Generators.dll" })],
+            readyToRun);
+        Assert.Equal(3 + readyToRun.Length, entries.Count(e => e.StartsWith("tools/", System.StringComparison.Ordinal)));
 
         // Roslyn components are loaded by the compiler, never referenced: nothing of theirs under lib/.
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", System.StringComparison.Ordinal) && !e.Contains("Toolkit.Runtime.", System.StringComparison.Ordinal));
@@ -105,6 +114,44 @@ public sealed class PackageLayoutTests(PackedToolkit packed)
         Assert.Equal(
             ["Microsoft.Bcl.AsyncInterfaces", .. common, "System.Collections.Immutable"],
             Dependencies(".NETStandard2.0"));
+    }
+
+    [Theory]
+    [InlineData("linux-x64", Machine.Amd64)]
+    [InlineData("linux-arm64", Machine.Arm64)]
+    [InlineData("osx-x64", Machine.Amd64)]
+    [InlineData("osx-arm64", Machine.Arm64)]
+    public void ReadyToRun_images_hold_native_code_for_their_platform_and_the_same_assemblies_as_the_IL(string rid, Machine machine)
+    {
+        using var package = ZipFile.OpenRead(packed.PackagePath);
+
+        foreach (string component in new[] { "Toolkit.Analyzers", "Toolkit.Generators" })
+        {
+            using var image = ReadPortableExecutable(package, $"tools/r2r/{rid}/{component}.dll");
+            using var il = ReadPortableExecutable(package, $"analyzers/dotnet/cs/{component}.dll");
+
+            // A ReadyToRun image has a native header; its machine is the platform's, XOR-ed with a per-OS value.
+            Assert.True(image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{rid}/{component} is not ReadyToRun.");
+            Assert.False(il.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, $"{component} under analyzers/ is not IL only.");
+            ushort os = rid.StartsWith("linux", System.StringComparison.Ordinal) ? (ushort)0x7B79 : (ushort)0x4644;
+            Assert.Equal((ushort)machine, (ushort)((ushort)image.PEHeaders.CoffHeader.Machine ^ os));
+
+            // The same assembly, so the compiler treats either as the component it is: name, version and public types.
+            var imageMetadata = image.GetMetadataReader();
+            var ilMetadata = il.GetMetadataReader();
+            Assert.Equal(ilMetadata.GetString(ilMetadata.GetAssemblyDefinition().Name), imageMetadata.GetString(imageMetadata.GetAssemblyDefinition().Name));
+            Assert.Equal(ilMetadata.GetAssemblyDefinition().Version, imageMetadata.GetAssemblyDefinition().Version);
+            Assert.Equal(ilMetadata.TypeDefinitions.Count, imageMetadata.TypeDefinitions.Count);
+        }
+    }
+
+    private static PEReader ReadPortableExecutable(ZipArchive package, string entry)
+    {
+        using var stream = package.GetEntry(entry)!.Open();
+        var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        copy.Position = 0;
+        return new PEReader(copy);
     }
 
     private static string Read(ZipArchive package, string entry)
