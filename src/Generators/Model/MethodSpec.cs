@@ -46,8 +46,8 @@ internal sealed record MethodSpec(
     bool NullableOblivious,
     bool HasOptionalParameters,
     string TelemetryClass,
-    SloSpec? Slo = null,
-    EquatableArray<MeasureSpec> Measures = default)
+    SloSpec? Slo,
+    EquatableArray<MeasureSpec> Measures)
 {
     public bool HasMetrics => Duration is not null || Calls is not null || Active is not null;
 
