@@ -87,17 +87,23 @@ done
 log "tests: original $tests_original; instrumented $tests_quiet; listened $tests_listened (spans, measurements: $listened; same failing tests: $same_failures)"
 
 # Build cost: the library alone, rebuilt from scratch, no compiler server, so all the compiler's CPU is the build's.
-cpu() {
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%U %S %e" -o "$work/time.txt" dotnet build "$1" --no-restore --no-incremental -c Release -nologo -v q \
-      -p:BuildProjectReferences=false -p:UseSharedCompilation=false -nodeReuse:false "${@:2}" > /dev/null 2>&1
-    awk '{printf "%.2f %.2f\n", $1 + $2, $3}' "$work/time.txt"
-  done | sort -n | awk '{cpu[NR]=$1; wall[NR]=$2} END {m=int((NR+1)/2); printf "%s %s", cpu[m], wall[m]}'
+# Original and instrumented builds alternate, so a change in the machine's load hits both alike; medians per copy.
+cpu_once() {
+  /usr/bin/time -f "%U %S %e" -o "$work/time.txt" dotnet build "$1" --no-restore --no-incremental -c Release -nologo -v q \
+    -p:BuildProjectReferences=false -p:UseSharedCompilation=false -nodeReuse:false "${@:2}" > /dev/null 2>&1
+  awk '{printf "%.2f %.2f\n", $1 + $2, $3}' "$work/time.txt"
 }
+median() { sort -n | awk '{cpu[NR]=$1; wall[NR]=$2} END {m=int((NR+1)/2); printf "%s %s", cpu[m], wall[m]}'; }
 # Both copies with the same flags: lenient if either needed it.
 lenient=(); { [ "$compiled_as_is" = yes ] && [ "$original_as_is" = yes ]; } || lenient=("${lenient_flags[@]}")
-read -r cpu_original wall_original < <(cpu "$work/original/$lib" "${lenient[@]}")
-read -r cpu_instrumented wall_instrumented < <(cpu "$work/instrumented/$lib" "${lenient[@]}")
+: > "$work/times-original.txt"; : > "$work/times-instrumented.txt"
+for _ in $(seq "$runs"); do
+  for copy in original instrumented; do
+    cpu_once "$work/$copy/$lib" "${lenient[@]}" >> "$work/times-$copy.txt"
+  done
+done
+read -r cpu_original wall_original < <(median < "$work/times-original.txt")
+read -r cpu_instrumented wall_instrumented < <(median < "$work/times-instrumented.txt")
 ratio=$(awk -v a="$cpu_instrumented" -v b="$cpu_original" 'BEGIN {printf "%.2f", a / b}')
 log "build CPU: original ${cpu_original}s, instrumented ${cpu_instrumented}s, ratio ${ratio}x"
 
