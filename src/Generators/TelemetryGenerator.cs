@@ -33,19 +33,13 @@ public sealed class TelemetryGenerator : IIncrementalGenerator
                 static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.Diagnostic));
         }
 
-        var all = traced.Collect()
-            .Combine(timed.Collect())
-            .Combine(counted.Collect())
-            .Combine(inFlight.Collect())
-            .Combine(logged.Collect())
-            .Combine(businessEvent.Collect())
-            .Select(static (all, _) => all.Left.Left.Left.Left.Left
-                .Concat(all.Left.Left.Left.Left.Right)
-                .Concat(all.Left.Left.Left.Right)
-                .Concat(all.Left.Left.Right)
-                .Concat(all.Left.Right)
-                .Concat(all.Right)
-                .ToImmutableArray());
+        // One pair type, combined and flattened five times: nested pairs would each be a struct type of their own,
+        // whose node tables every compiler process JIT-compiles anew.
+        var all = new[] { timed, counted, inFlight, logged, businessEvent }.Aggregate(
+            traced.Collect(),
+            static (collected, next) => collected
+                .Combine(next.Collect())
+                .Select(static (pair, _) => pair.Left.AddRange(pair.Right)));
 
         // Event ids must be unique within the source, whichever attribute's pipeline found the event.
         context.RegisterSourceOutput(
