@@ -39,12 +39,14 @@ public sealed class FrameworkMatrixTests(PackedToolkit packed, MatrixWorkspace w
 
     [Theory]
     [InlineData(null)]
-    [InlineData("false")]
-    public async Task Compiler_gets_the_ReadyToRun_images_on_their_platform_unless_turned_off(string? readyToRun)
+    [InlineData("-p:ToolkitReadyToRun=false")]
+    [InlineData("-p:DesignTimeBuild=true")]
+    public async Task Compiler_gets_the_ReadyToRun_images_on_their_platform_unless_turned_off_or_in_the_IDE(string? property)
     {
-        // Images for the platforms the package lists; any other host, and a project that turns them off, keep the IL.
+        // Images for the platforms the package lists; any other host, a project that turns them off and the IDE's
+        // design-time builds keep the IL.
         string[] platforms = ["linux-x64", "linux-arm64", "osx-x64", "osx-arm64"];
-        string folder = readyToRun is null && platforms.Contains(RuntimeInformation.RuntimeIdentifier)
+        string folder = property is null && platforms.Contains(RuntimeInformation.RuntimeIdentifier)
             ? $"tools/r2r/{RuntimeInformation.RuntimeIdentifier}/"
             : "analyzers/dotnet/cs/";
         await workspace.LibraryBuildAsync(packed);
@@ -52,7 +54,7 @@ public sealed class FrameworkMatrixTests(PackedToolkit packed, MatrixWorkspace w
         var items = await workspace.RunAsync(
             packed,
             "Library",
-            ["msbuild", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer", "-p:TargetFramework=net10.0", .. readyToRun is null ? Array.Empty<string>() : [$"-p:ToolkitReadyToRun={readyToRun}"]]);
+            ["msbuild", "-t:ResolveLockFileAnalyzers", "-getItem:Analyzer", "-p:TargetFramework=net10.0", .. property is null ? Array.Empty<string>() : [property]]);
         string[] analyzers =
         [
             .. JsonDocument.Parse(items.Output).RootElement.GetProperty("Items").GetProperty("Analyzer").EnumerateArray()
