@@ -188,5 +188,5 @@ internal sealed class KnownSymbols
         return null;
     }
 
-    private INamedTypeSymbol? Get(string metadataName) => Compilation.GetTypeByMetadataName(metadataName);
+    private INamedTypeSymbol? Get(string metadataName) => TypeLookup.Find(Compilation, metadataName);
 }

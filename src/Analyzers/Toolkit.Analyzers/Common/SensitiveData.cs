@@ -49,7 +49,7 @@ internal sealed class SensitiveData
         var types = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (string name in s_sensitiveTypes)
         {
-            if (known.Compilation.GetTypeByMetadataName(name) is { } type)
+            if (TypeLookup.Find(known.Compilation, name) is { } type)
             {
                 types.Add(type);
             }
@@ -66,6 +66,10 @@ internal sealed class SensitiveData
     public static SensitiveData Create(KnownSymbols known) => s_cache.GetValue(known.Compilation, _ => new SensitiveData(known));
 
     public SensitiveNames NamesFor(AnalyzerOptions options, SyntaxTree tree, string ruleId) =>
+        _names.TryGetValue((tree, ruleId), out var names) ? names : ReadNames(options, tree, ruleId);
+
+    // Apart from NamesFor so that the lambda's closure is allocated only when the names are read.
+    private SensitiveNames ReadNames(AnalyzerOptions options, SyntaxTree tree, string ruleId) =>
         _names.GetOrAdd((tree, ruleId), key => SensitiveNames.Create(
             RuleOptions.GetList(options, key.Item1, key.Item2, SensitiveNames.AdditionalOption),
             RuleOptions.GetList(options, key.Item1, key.Item2, SensitiveNames.ExcludedOption)));
@@ -208,7 +212,7 @@ internal sealed class SensitiveData
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _postal = new(SymbolEqualityComparer.Default);
 
     private bool IsPostalAddress(ITypeSymbol type) =>
-        type.SpecialType == SpecialType.None && type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.ContainingNamespace.ToDisplayString().StartsWith("System", System.StringComparison.Ordinal)
+        type.SpecialType == SpecialType.None && type.TypeKind is TypeKind.Class or TypeKind.Struct && !InSystemNamespace(type)
         && _postal.GetOrAdd(type, static t =>
         {
             bool street = false, place = false;
@@ -225,10 +229,25 @@ internal sealed class SensitiveData
             return street && place;
         });
 
+    /// <summary>
+    /// Whether the type's namespace starts with "System" (<c>System.Net</c>, also <c>SystemWeb</c>): its outermost
+    /// namespace's name says so without the string the namespace's display would make at every call.
+    /// </summary>
+    private static bool InSystemNamespace(ITypeSymbol type)
+    {
+        var outermost = type.ContainingNamespace;
+        while (outermost?.ContainingNamespace is { IsGlobalNamespace: false } parent)
+        {
+            outermost = parent;
+        }
+
+        return outermost is { IsGlobalNamespace: false } && outermost.Name.StartsWith("System", System.StringComparison.Ordinal);
+    }
+
     /// <summary>The first public property of a type that holds a secret or personal data, for a destructured <c>{@Customer}</c>.</summary>
     private string? SensitiveMember(ITypeSymbol type, SensitiveNames names)
     {
-        if (type.SpecialType != SpecialType.None || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || type.ContainingNamespace.ToDisplayString().StartsWith("System", System.StringComparison.Ordinal))
+        if (type.SpecialType != SpecialType.None || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || InSystemNamespace(type))
         {
             return null;
         }

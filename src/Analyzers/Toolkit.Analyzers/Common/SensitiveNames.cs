@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 
 namespace Toolkit.Analyzers.Common;
 
@@ -54,12 +56,17 @@ internal sealed class SensitiveNames
         "continuation token", "page token", "token endpoint", "email template",
     ];
 
+    private static readonly HashSet<string> s_personalAddressWordSet = new(s_personalAddressWords, StringComparer.Ordinal);
+
     private static readonly SensitiveNames s_default = new(ImmutableArray<string>.Empty, ImmutableArray<string>.Empty);
 
     private readonly string[][] _phrases;
     private readonly HashSet<string> _joined;
     private readonly string[][] _excludedPhrases;
     private readonly HashSet<string> _excludedWords;
+    private const int MaxRemembered = 20_000;
+    private readonly ConcurrentDictionary<string, (string? Match, bool BareAddress)> _matches = new(StringComparer.Ordinal);
+    private int _remembered;
 
     private SensitiveNames(ImmutableArray<string> additional, ImmutableArray<string> excluded)
     {
@@ -95,57 +102,103 @@ internal sealed class SensitiveNames
     /// </summary>
     public string? Match(string name, out bool bareAddress)
     {
-        bareAddress = false;
-        var words = IdentifierWords.Split(name);
-        if (words.Count == 0 || _excludedPhrases.Any(p => IndexOf(words, p) >= 0))
+        // The same few hundred names (clientId, token, request...) come up at every call in a compilation. The default
+        // instance lives as long as the compiler server, so what it remembers is capped.
+        if (!_matches.TryGetValue(name, out var result))
         {
-            return null;
+            result = Compute(name);
+            if (Interlocked.Increment(ref _remembered) <= MaxRemembered)
+            {
+                _matches.TryAdd(name, result);
+            }
         }
 
+        bareAddress = result.BareAddress;
+        return result.Match;
+    }
+
+    private (string? Match, bool BareAddress) Compute(string name)
+    {
+        var words = IdentifierWords.Split(name);
+        if (words.Count == 0 || ContainsPhrase(words, _excludedPhrases))
+        {
+            return (null, false);
+        }
+
+        bool bareAddress = false;
         foreach (string[] phrase in _phrases)
         {
             if (IndexOf(words, phrase) >= 0)
             {
                 // An exclusion that is part of a longer phrase ("name" in "user name") doesn't undo it.
-                if (words.Any(word => _excludedWords.Contains(word) && (phrase.Length == 1 || Array.IndexOf(phrase, word) < 0)))
+                foreach (string word in words)
                 {
-                    return null;
+                    if (_excludedWords.Contains(word) && (phrase.Length == 1 || Array.IndexOf(phrase, word) < 0))
+                    {
+                        return (null, bareAddress);
+                    }
                 }
 
-                if (phrase.Length == 1 && phrase[0] == Address && !words.Any(s_personalAddressWords.Contains))
+                if (phrase.Length == 1 && phrase[0] == Address && !ContainsAny(words, s_personalAddressWordSet))
                 {
                     bareAddress = true;
                     continue;
                 }
 
-                return string.Join(" ", phrase);
+                return (string.Join(" ", phrase), bareAddress);
             }
         }
 
-        if (words.Any(_excludedWords.Contains))
+        if (ContainsAny(words, _excludedWords))
         {
-            return null;
+            return (null, bareAddress);
         }
 
         foreach (string word in words)
         {
             if (_joined.Contains(word))
             {
-                return word;
+                return (word, bareAddress);
             }
         }
 
-        return null;
+        return (null, bareAddress);
     }
 
     /// <summary>Whether a type or member name says it belongs to a person (<c>Customer</c>, <c>UserProfile</c>).</summary>
-    public static bool IsPersonal(string name) => IdentifierWords.Split(name).Any(s_personalAddressWords.Contains);
+    public static bool IsPersonal(string name) => ContainsAny(IdentifierWords.Split(name), s_personalAddressWordSet);
 
     /// <summary>Whether the name says the value is protected or is metadata (<c>emailHash</c>, <c>tokenExpiry</c>).</summary>
     public bool IsExcluded(string name)
     {
         var words = IdentifierWords.Split(name);
-        return words.Any(_excludedWords.Contains) || _excludedPhrases.Any(p => IndexOf(words, p) >= 0);
+        return ContainsAny(words, _excludedWords) || ContainsPhrase(words, _excludedPhrases);
+    }
+
+    private static bool ContainsAny(List<string> words, HashSet<string> set)
+    {
+        foreach (string word in words)
+        {
+            if (set.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsPhrase(List<string> words, string[][] phrases)
+    {
+        foreach (string[] phrase in phrases)
+        {
+            if (IndexOf(words, phrase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string[] SplitPhrase(string phrase) => IdentifierWords.Split(phrase).ToArray();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -58,7 +59,9 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
         // an instrument; the compiler runs a member's operation actions before its operation-block actions, so only a
         // marked member's code is then read whole, in one walk, for what it writes to the locals its measurements use.
         // (Reported from the block action, the diagnostics stay local to the member, which the IDE's fixes need.)
+        // Every member's block action asks; nearly none is marked, so a count of the marked ones answers most of them.
         var measuring = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        int marked = 0;
         start.RegisterOperationAction(
             context =>
             {
@@ -66,14 +69,18 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                 if ((method.Name is "Add" or "Record" || method.Name.StartsWith("Create", System.StringComparison.Ordinal))
                     && (IsMeasurement(method, known) || TelemetryCalls.IsCreateInstrument(method, known)))
                 {
-                    measuring.TryAdd(context.ContainingSymbol, true);
+                    if (measuring.TryAdd(context.ContainingSymbol, true))
+                    {
+                        Interlocked.Increment(ref marked);
+                    }
                 }
             },
             OperationKind.Invocation);
         start.RegisterOperationBlockAction(context =>
         {
-            if (measuring.TryRemove(context.OwningSymbol, out _))
+            if (Volatile.Read(ref marked) > 0 && measuring.TryRemove(context.OwningSymbol, out _))
             {
+                Interlocked.Decrement(ref marked);
                 Analyze(context, known, data, callSites);
             }
         });

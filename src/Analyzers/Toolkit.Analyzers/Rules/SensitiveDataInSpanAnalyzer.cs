@@ -60,11 +60,16 @@ public sealed class SensitiveDataInSpanAnalyzer : ToolkitAnalyzer
             "Add" => KnownSymbols.Is(method.ContainingType, data.Known.ActivityTagsCollection),
             _ => false,
         };
-        if (!tagCall)
+        if (tagCall)
         {
-            return;
+            AnalyzeTagCall(context, invocation, data);
         }
+    }
 
+    // Apart from AnalyzeCall, which every call of the compilation goes through: the local function below captures the
+    // context, and a captured parameter is copied into the closure as the method starts.
+    private static void AnalyzeTagCall(OperationAnalysisContext context, IInvocationOperation invocation, SensitiveData data)
+    {
         var names = data.NamesFor(context.Options, invocation.Syntax.SyntaxTree, Rule.Id);
         var key = invocation.Arguments[0].Value;
         var value = invocation.Arguments[1].Value;
