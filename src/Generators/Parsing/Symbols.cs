@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -18,20 +19,41 @@ internal static class Symbols
     /// <summary>The attribute of the given metadata name (one of <see cref="AttributeNames"/>), if present.</summary>
     public static AttributeData? Find(IEnumerable<AttributeData> attributes, string metadataName)
     {
-        int dot = metadataName.LastIndexOf('.');
         foreach (var attribute in attributes)
         {
-            // Compared in place: the parser runs for every annotated method on every edit, so no display strings.
-            if (attribute.AttributeClass is { } type
-                && type.Name.Length == metadataName.Length - dot - 1
-                && string.CompareOrdinal(type.Name, 0, metadataName, dot + 1, type.Name.Length) == 0
-                && IsNamespace(type.ContainingNamespace, metadataName, dot))
+            if (Is(attribute, metadataName))
             {
                 return attribute;
             }
         }
 
         return null;
+    }
+
+    /// <inheritdoc cref="Find(IEnumerable{AttributeData}, string)"/>
+    /// <remarks>Enumerates the array without boxing it: the parsers call this for every annotated method on every edit.</remarks>
+    public static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (Is(attribute, metadataName))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the attribute's class has the given metadata name.</summary>
+    public static bool Is(AttributeData attribute, string metadataName)
+    {
+        // Compared in place: the parser runs for every annotated method on every edit, so no display strings.
+        int dot = metadataName.LastIndexOf('.');
+        return attribute.AttributeClass is { } type
+            && type.Name.Length == metadataName.Length - dot - 1
+            && string.CompareOrdinal(type.Name, 0, metadataName, dot + 1, type.Name.Length) == 0
+            && IsNamespace(type.ContainingNamespace, metadataName, dot);
     }
 
     /// <summary>Whether <paramref name="ns"/> is the namespace <paramref name="dotted"/>, e.g. <c>System.Threading</c>.</summary>
@@ -67,6 +89,8 @@ internal static class Symbols
     }
 
     public static bool Has(IEnumerable<AttributeData> attributes, string metadataName) => Find(attributes, metadataName) is not null;
+
+    public static bool Has(ImmutableArray<AttributeData> attributes, string metadataName) => Find(attributes, metadataName) is not null;
 
     /// <summary>Whether one of the type's declarations says <c>partial</c>, as the generator needs to add to it.</summary>
     public static bool IsPartial(INamedTypeSymbol type) =>
