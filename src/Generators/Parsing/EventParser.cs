@@ -357,7 +357,8 @@ internal static class EventParser
             redacted = redacted || Symbols.Is(attribute, AttributeNames.Redacted) || IsClassified(attribute);
         }
 
-        return redacted || IsClassified(type.GetAttributes()) ? Protection.Redacted : Protection.None;
+        // The framework's keyword types carry no classification: their attributes are not worth reading.
+        return redacted || (type.SpecialType == SpecialType.None && IsClassified(type.GetAttributes())) ? Protection.Redacted : Protection.None;
     }
 
     public static Protection ProtectionOf(IEnumerable<AttributeData> attributes, ITypeSymbol type)

@@ -23,6 +23,8 @@ internal static class FlowAttributes
     private static readonly string[] s_parameterNullableCore = ["NotNullAttribute", "NotNullWhenAttribute", "NotNullIfNotNullAttribute"];
 
     // Conditional postconditions: the compiler tracks them through the bool a call returns, not through a local holding it.
+    private static readonly string[] s_doesNotReturn = ["DoesNotReturnAttribute"];
+
     private static readonly string[] s_conditional = ["NotNullWhenAttribute", "MaybeNullWhenAttribute", "MemberNotNullWhenAttribute"];
 
     /// <summary>
@@ -48,7 +50,7 @@ internal static class FlowAttributes
         return missing;
     }
 
-    public static bool DoesNotReturn(IMethodSymbol method) => HasAny(method.GetAttributes(), ["DoesNotReturnAttribute"]);
+    public static bool DoesNotReturn(IMethodSymbol method) => HasAny(method.GetAttributes(), s_doesNotReturn);
 
     /// <summary>Whether the method's <see langword="bool"/> result tells the caller about the state of its parameters or members.</summary>
     public static bool ResultCarriesFlowState(IMethodSymbol method) =>
@@ -63,7 +65,7 @@ internal static class FlowAttributes
         foreach (var attribute in declared)
         {
             if (attribute.AttributeClass is { } type && Array.IndexOf(names, type.Name) >= 0 && IsFlowNamespace(type)
-                && !coreAttributes(core).Any(candidate => SameAttribute(attribute, candidate)))
+                && !HasSame(coreAttributes(core), attribute))
             {
                 (missing ??= new()).Add((
                     "[" + type.Name.Substring(0, type.Name.Length - "Attribute".Length) + Arguments(attribute) + "]",
@@ -72,8 +74,31 @@ internal static class FlowAttributes
         }
     }
 
-    private static bool HasAny(ImmutableArray<AttributeData> attributes, string[] names) =>
-        attributes.Any(a => a.AttributeClass is { } type && Array.IndexOf(names, type.Name) >= 0 && IsFlowNamespace(type));
+    private static bool HasAny(ImmutableArray<AttributeData> attributes, string[] names)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass is { } type && Array.IndexOf(names, type.Name) >= 0 && IsFlowNamespace(type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasSame(ImmutableArray<AttributeData> candidates, AttributeData declared)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (SameAttribute(declared, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsFlowNamespace(INamedTypeSymbol type) => Symbols.IsNamespace(type.ContainingNamespace, Namespace);
 

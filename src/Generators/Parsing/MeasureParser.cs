@@ -56,6 +56,20 @@ internal static class MeasureParser
         return measures is null ? EquatableArray<MeasureSpec>.Empty : measures.ToEquatableArray();
     }
 
+    /// <summary>Whether any parameter or the return value has a <c>[Measure]</c>: most have none.</summary>
+    public static bool Any(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (Symbols.Has(parameter.GetAttributes(), AttributeNames.Measure))
+            {
+                return true;
+            }
+        }
+
+        return Symbols.Has(method.GetReturnTypeAttributes(), AttributeNames.Measure);
+    }
+
     /// <summary>Reports a <c>[Measure]</c> on a parameter or return value of a method that nothing implements.</summary>
     public static EquatableArray<DiagnosticInfo> Orphans(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ internal sealed class MethodParser
     private readonly SemanticModel _model;
     private readonly ContainingTypes _types;
     private readonly MethodAttributeSet _attributes;
-    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private List<DiagnosticInfo>? _diagnostics;
 
     private MethodParser(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model, MethodAttributeSet attributes)
     {
@@ -62,7 +62,8 @@ internal sealed class MethodParser
             && _attributes.BusinessEvent?.ApplicationSyntaxReference is { } reference
             ? new EventKey(businessEvent.Name, businessEvent.Id, reference.GetSyntax().GetLocation())
             : null;
-        return new MethodResult(_types.Location, spec, _diagnostics.ToEquatableArray()) { Event = eventKey };
+        var diagnostics = _diagnostics is null ? EquatableArray<DiagnosticInfo>.Empty : _diagnostics.ToEquatableArray();
+        return new MethodResult(_types.Location, spec, diagnostics) { Event = eventKey };
     }
 
     private MethodSpec? ParseSpec(string? assemblyName)
@@ -162,7 +163,7 @@ internal sealed class MethodParser
             else
             {
                 var result = shape is ReturnShape.Value or ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT ? resultType : null;
-                businessEvent = EventParser.Parse(_method, eventAttribute, result, (descriptor, arguments) => Report(descriptor, eventAttribute, arguments));
+                businessEvent = ParseEvent(eventAttribute, result);
             }
         }
 
@@ -183,7 +184,7 @@ internal sealed class MethodParser
         }
 
         var returnTag = ParseReturnTag(shape, resultType);
-        var measures = MeasureParser.Parse(_method, shape, resultType, core is not null, Report);
+        var measures = MeasureParser.Any(_method) ? MeasureParser.Parse(_method, shape, resultType, core is not null, Report) : EquatableArray<MeasureSpec>.Empty;
         if (HasErrors())
         {
             return null; // TK1012
@@ -193,9 +194,9 @@ internal sealed class MethodParser
             Name: Identifiers.Escape(_method.Name),
             CoreName: Identifiers.Escape(coreName),
             Modifiers: Modifiers(),
-            ReturnType: _method.ReturnsVoid ? "void" : _method.ReturnType.ToDisplayString(Symbols.TypeFormat),
+            ReturnType: _method.ReturnsVoid ? "void" : Symbols.DisplayType(_method.ReturnType),
             Shape: shape,
-            ResultType: resultType?.ToDisplayString(Symbols.TypeFormat),
+            ResultType: resultType is null ? null : Symbols.DisplayType(resultType),
             TypeParameters: _method.TypeParameters.IsEmpty ? "" : "<" + string.Join(", ", _method.TypeParameters.Select(t => Identifiers.Escape(t.Name))) + ">",
             Constraints: ParseConstraints(),
             Parameters: EquatableArray.Of(parameters),
@@ -208,9 +209,7 @@ internal sealed class MethodParser
             Active: active,
             ReturnTag: returnTag,
             Event: businessEvent,
-            Logged: _attributes.Logged is { } loggedAttribute
-                ? businessEvent?.Logger ?? EventParser.Logger(_method, (descriptor, arguments) => Report(descriptor, loggedAttribute, arguments))
-                : null,
+            Logged: _attributes.Logged is { } loggedAttribute ? businessEvent?.Logger ?? ParseLogger(loggedAttribute) : null,
             HasCore: core is not null,
             NeedsUnsafeContext: _syntax.Modifiers.Any(SyntaxKind.UnsafeKeyword)
                 || Symbols.ContainsPointer(_method.ReturnType) || _method.Parameters.Any(p => Symbols.ContainsPointer(p.Type)),
@@ -223,6 +222,13 @@ internal sealed class MethodParser
             Slo: slo,
             Measures: measures);
     }
+
+    // Out of line, so that the lambdas' captures are allocated only for methods that have the attribute.
+    private EventSpec? ParseEvent(AttributeData attribute, ITypeSymbol? result) =>
+        EventParser.Parse(_method, attribute, result, (descriptor, arguments) => Report(descriptor, attribute, arguments));
+
+    private LoggerSpec ParseLogger(AttributeData attribute) =>
+        EventParser.Logger(_method, (descriptor, arguments) => Report(descriptor, attribute, arguments));
 
     /// <summary>The declaration's modifiers without <c>partial</c>; most methods have one, whose text Roslyn already holds.</summary>
     private string Modifiers()
@@ -448,11 +454,11 @@ internal sealed class MethodParser
             }
             else
             {
-                tag = ProtectedTag(tagAttribute, parameter.Name, parameter.Type, parameter.GetAttributes(), "the redacted parameter '" + parameter.Name + "'");
+                tag = ProtectedTag(tagAttribute, parameter.Name, parameter.Type, parameter.GetAttributes(), parameter.Name);
             }
         }
 
-        return new ParameterSpec(Identifiers.Escape(parameter.Name), parameter.Type.ToDisplayString(Symbols.TypeFormat), modifiers, argumentPrefix, tag);
+        return new ParameterSpec(Identifiers.Escape(parameter.Name), Symbols.DisplayType(parameter.Type), modifiers, argumentPrefix, tag);
     }
 
     private TagSpec? ParseReturnTag(ReturnShape shape, ITypeSymbol? resultType)
@@ -468,16 +474,17 @@ internal sealed class MethodParser
             return null;
         }
 
-        return ProtectedTag(attribute, "result", tagged, _method.GetReturnTypeAttributes(), "the redacted return value");
+        return ProtectedTag(attribute, "result", tagged, _method.GetReturnTypeAttributes(), parameter: null);
     }
 
     /// <summary>A tag that honours [Hashed] and [Redacted]: personal data stays out of spans and metrics too.</summary>
-    private TagSpec? ProtectedTag(AttributeData attribute, string defaultName, ITypeSymbol type, ImmutableArray<AttributeData> attributes, string redactedTarget)
+    /// <param name="parameter">The tagged parameter's name, or <see langword="null"/> for the return value.</param>
+    private TagSpec? ProtectedTag(AttributeData attribute, string defaultName, ITypeSymbol type, ImmutableArray<AttributeData> attributes, string? parameter)
     {
         switch (EventParser.ProtectionOf(attributes, type))
         {
             case Protection.Redacted:
-                Report(DiagnosticDescriptors.InvalidTagTarget, attribute, redactedTarget, _method.Name);
+                Report(DiagnosticDescriptors.InvalidTagTarget, attribute, parameter is null ? "the redacted return value" : "the redacted parameter '" + parameter + "'", _method.Name);
                 return null;
             case Protection.Hashed:
                 return ParseTag(attribute, defaultName, type) with { ValueKind = TagValueKind.Hashed, Enum = null };
@@ -536,6 +543,11 @@ internal sealed class MethodParser
                 .ToEquatableArray();
         }
 
+        if (_method.TypeParameters.IsEmpty)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
         var constraints = new List<string>();
         foreach (var parameter in _method.TypeParameters)
         {
@@ -556,7 +568,7 @@ internal sealed class MethodParser
 
     private bool HasErrors()
     {
-        foreach (var diagnostic in _diagnostics)
+        foreach (var diagnostic in _diagnostics ?? [])
         {
             if (diagnostic.Diagnostic.Severity == DiagnosticSeverity.Error)
             {
@@ -568,11 +580,11 @@ internal sealed class MethodParser
     }
 
     private void Report(DiagnosticDescriptor descriptor, params object[] arguments) =>
-        _diagnostics.Add(new DiagnosticInfo(Diagnostic.Create(descriptor, _syntax.Identifier.GetLocation(), arguments)));
+        (_diagnostics ??= new()).Add(new DiagnosticInfo(Diagnostic.Create(descriptor, _syntax.Identifier.GetLocation(), arguments)));
 
     private void Report(DiagnosticDescriptor descriptor, AttributeData attribute, params object[] arguments)
     {
         var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? _syntax.Identifier.GetLocation();
-        _diagnostics.Add(new DiagnosticInfo(Diagnostic.Create(descriptor, location, arguments)));
+        (_diagnostics ??= new()).Add(new DiagnosticInfo(Diagnostic.Create(descriptor, location, arguments)));
     }
 }

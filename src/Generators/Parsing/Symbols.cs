@@ -16,6 +16,38 @@ internal static class Symbols
     public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+    /// <summary>
+    /// The type as <see cref="TypeFormat"/> writes it. The keyword types most parameters have are written without
+    /// running the display visitor: the parser does this for every annotated method on every edit.
+    /// </summary>
+    public static string DisplayType(ITypeSymbol type)
+    {
+        string? keyword = type.SpecialType switch
+        {
+            SpecialType.System_Boolean => "bool",
+            SpecialType.System_Byte => "byte",
+            SpecialType.System_SByte => "sbyte",
+            SpecialType.System_Int16 => "short",
+            SpecialType.System_UInt16 => "ushort",
+            SpecialType.System_Int32 => "int",
+            SpecialType.System_UInt32 => "uint",
+            SpecialType.System_Int64 => "long",
+            SpecialType.System_UInt64 => "ulong",
+            SpecialType.System_Single => "float",
+            SpecialType.System_Double => "double",
+            SpecialType.System_Decimal => "decimal",
+            SpecialType.System_Char => "char",
+            SpecialType.System_String => "string",
+            SpecialType.System_Object => "object",
+            _ => null,
+        };
+
+        // Only string and object can be annotated here: int? is Nullable<int>, whose special type is None.
+        return keyword is null ? type.ToDisplayString(TypeFormat)
+            : type.NullableAnnotation == NullableAnnotation.Annotated ? keyword + "?"
+            : keyword;
+    }
+
     /// <summary>The attribute of the given metadata name (one of <see cref="AttributeNames"/>), if present.</summary>
     public static AttributeData? Find(IEnumerable<AttributeData> attributes, string metadataName)
     {
