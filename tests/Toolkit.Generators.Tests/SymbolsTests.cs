@@ -24,9 +24,11 @@ public sealed class SymbolsTests
                 public string N = ""; public string? O; public object P = new(); public object? Q;
                 public int? R; public bool? S; public nint U; public nuint V; public dynamic W = 0; public T X = default!; public T? Y;
                 public Task<int> Z = null!; public List<string?> AA = null!; public int[] AB = null!; public string?[]? AC;
-                public (int Count, string? Name) AD;
+                public (int Count, string? Name) AD; public Task<string?> AE = null!; public Task<int>? AF; public ValueTask<object?> AG;
+                public ValueTask<int?> AH; public Task<T?> AI = null!; public Task<List<string?>> AJ = null!; public Task<Task<bool>> AK = null!;
+                public Task<(int A, string B)> AL = null!; public Task AM = null!; public ValueTask AN;
             #nullable disable
-                public string Oblivious; public object ObliviousObject; public List<string> ObliviousList;
+                public string Oblivious; public object ObliviousObject; public List<string> ObliviousList; public Task<string> ObliviousTask;
             #nullable restore
             }
             """;
@@ -37,7 +39,7 @@ public sealed class SymbolsTests
             GeneratorHarness.CompilationOptions);
         var fields = compilation.GetTypeByMetadataName("Shapes`1")!.GetMembers().OfType<IFieldSymbol>().ToArray();
 
-        Assert.Equal(32, fields.Length);
+        Assert.Equal(43, fields.Length);
         Assert.All(fields, field => Assert.Equal(field.Type.ToDisplayString(Symbols.TypeFormat), Symbols.DisplayType(field.Type)));
     }
 }

@@ -43,9 +43,20 @@ internal static class Symbols
         };
 
         // Only string and object can be annotated here: int? is Nullable<int>, whose special type is None.
-        return keyword is null ? type.ToDisplayString(TypeFormat)
-            : type.NullableAnnotation == NullableAnnotation.Annotated ? keyword + "?"
-            : keyword;
+        if (keyword is not null)
+        {
+            return type.NullableAnnotation == NullableAnnotation.Annotated ? keyword + "?" : keyword;
+        }
+
+        // Task<T> and ValueTask<T>, what most instrumented methods return, from their type argument.
+        if (type is INamedTypeSymbol { Arity: 1 } task
+            && (IsType(task, "System.Threading.Tasks", "Task", 1) || IsType(task, "System.Threading.Tasks", "ValueTask", 1)))
+        {
+            string text = "global::System.Threading.Tasks." + task.Name + "<" + DisplayType(task.TypeArguments[0]) + ">";
+            return type.NullableAnnotation == NullableAnnotation.Annotated ? text + "?" : text;
+        }
+
+        return type.ToDisplayString(TypeFormat);
     }
 
     /// <summary>The attribute of the given metadata name (one of <see cref="AttributeNames"/>), if present.</summary>
