@@ -121,6 +121,42 @@ public sealed class IncrementalTests
     }
 
     [Fact]
+    public void Editing_another_part_of_the_containing_type_re_emits_its_declaration()
+    {
+        // The parser reads each containing type once per compilation: an edit to a file without instrumented methods
+        // must still reach the declaration it writes.
+        const string counter = """
+            using Toolkit;
+
+            namespace Shop;
+
+            public partial struct Counter
+            {
+                [Traced]
+                public partial int Next();
+
+                private int NextCore() => 1;
+            }
+            """;
+        const string otherPart = "namespace Shop; public partial struct Counter { }";
+        var compilation = GeneratorRunner.Compile(counter, otherPart);
+        var driver = GeneratorRunner.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("partial struct Counter", Generated(driver, "Shop.Counter.Toolkit.g.cs"));
+        Assert.DoesNotContain("readonly partial struct Counter", Generated(driver, "Shop.Counter.Toolkit.g.cs"));
+
+        var other = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(
+            other, CSharpSyntaxTree.ParseText(otherPart.Replace("public partial struct", "public readonly partial struct", StringComparison.Ordinal), GeneratorRunner.ParseOptions));
+        driver = driver.RunGenerators(edited);
+
+        AssertReasons(driver.GetRunResult().Results.Single(), TrackingNames.Types, IncrementalStepRunReason.Modified);
+        Assert.Contains("readonly partial struct Counter", Generated(driver, "Shop.Counter.Toolkit.g.cs"));
+    }
+
+    private static string Generated(GeneratorDriver driver, string hintName) =>
+        driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
+
+    [Fact]
     public void Editing_an_objective_rewrites_only_that_type_s_manifest_part()
     {
         var compilation = GeneratorRunner.Compile(Orders, Payments);

@@ -21,6 +21,8 @@ internal sealed class EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnumer
 
     public EquatableArray(ImmutableArray<T> items) => _items = items.IsDefaultOrEmpty ? null : items.ToArray();
 
+    internal EquatableArray(T[] items, bool owned) => _items = items.Length == 0 ? null : owned ? items : (T[])items.Clone();
+
     public EquatableArray(IEnumerable<T> items)
     {
         var array = items.ToArray();
@@ -63,4 +65,8 @@ internal static class EquatableArray
 {
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
         where T : IEquatable<T> => new(items);
+
+    /// <summary>Wraps <paramref name="items"/> without copying it; the caller gives up the array.</summary>
+    public static EquatableArray<T> Of<T>(T[] items)
+        where T : IEquatable<T> => new(items, owned: true);
 }

@@ -21,10 +21,11 @@ internal static class CoreMethods
     /// <summary>A method named <paramref name="name"/> with the same type parameters, parameters and return type (static if the method is).</summary>
     public static IMethodSymbol? Find(IMethodSymbol method, string name)
     {
-        foreach (var candidate in method.ContainingType.GetMembers(name).OfType<IMethodSymbol>())
+        foreach (var member in method.ContainingType.GetMembers(name))
         {
             // A static Core under an instance method is fine: the wrapper calls it the same way.
-            if ((method.IsStatic && !candidate.IsStatic)
+            if (member is not IMethodSymbol candidate
+                || (method.IsStatic && !candidate.IsStatic)
                 || candidate.Arity != method.Arity
                 || candidate.Parameters.Length != method.Parameters.Length
                 || candidate.ReturnsByRef || candidate.ReturnsByRefReadonly)

@@ -15,32 +15,59 @@ internal static class MeasureParser
 
     public static EquatableArray<MeasureSpec> Parse(IMethodSymbol method, ReturnShape shape, ITypeSymbol? resultType, bool hasCore, Reporter report)
     {
-        var measures = new List<MeasureSpec>();
+        // Most methods measure nothing: no list, and no strings, unless an attribute says so.
+        List<MeasureSpec>? measures = null;
         foreach (var parameter in method.Parameters)
         {
-            foreach (var attribute in All(parameter.GetAttributes()))
+            var attributes = parameter.GetAttributes();
+            foreach (var attribute in attributes)
             {
+                if (!Symbols.Is(attribute, AttributeNames.Measure))
+                {
+                    continue;
+                }
+
                 string target = "the parameter '" + parameter.Name + "'";
                 string? problem = parameter.RefKind == RefKind.Out ? "an out parameter has no value to record when the call starts"
-                    : Protected(parameter.GetAttributes(), parameter.Type) ?? Problem(shape, hasCore);
+                    : Protected(attributes, parameter.Type) ?? Problem(shape, hasCore);
                 if (Parse(attribute, parameter.Type, Identifiers.Escape(parameter.Name), problem, target, method, report) is { } measure)
                 {
-                    measures.Add(measure);
+                    (measures ??= new()).Add(measure);
                 }
             }
         }
 
-        foreach (var returned in All(method.GetReturnTypeAttributes()))
+        var returnAttributes = method.GetReturnTypeAttributes();
+        foreach (var returned in returnAttributes)
         {
-            string? problem = Protected(method.GetReturnTypeAttributes(), resultType ?? method.ReturnType) ?? Problem(shape, hasCore)
+            if (!Symbols.Is(returned, AttributeNames.Measure))
+            {
+                continue;
+            }
+
+            string? problem = Protected(returnAttributes, resultType ?? method.ReturnType) ?? Problem(shape, hasCore)
                 ?? (shape is ReturnShape.Value or ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT ? null : "the method returns no single value");
             if (Parse(returned, resultType ?? method.ReturnType, "__result", problem, "the return value", method, report) is { } measure)
             {
-                measures.Add(measure);
+                (measures ??= new()).Add(measure);
             }
         }
 
-        return measures.ToEquatableArray();
+        return measures is null ? EquatableArray<MeasureSpec>.Empty : measures.ToEquatableArray();
+    }
+
+    /// <summary>Whether any parameter or the return value has a <c>[Measure]</c>: most have none.</summary>
+    public static bool Any(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (Symbols.Has(parameter.GetAttributes(), AttributeNames.Measure))
+            {
+                return true;
+            }
+        }
+
+        return Symbols.Has(method.GetReturnTypeAttributes(), AttributeNames.Measure);
     }
 
     /// <summary>Reports a <c>[Measure]</c> on a parameter or return value of a method that nothing implements.</summary>
@@ -52,7 +79,7 @@ internal static class MeasureParser
             IMethodSymbol m => m,
             _ => null,
         };
-        if (method is null || AttributeNames.MethodAttributes.Any(name => Symbols.Find(method.GetAttributes(), name) is not null))
+        if (method is null || MethodAttributeSet.Read(method.GetAttributes()).Owner is not null)
         {
             return EquatableArray<DiagnosticInfo>.Empty;
         }
@@ -67,18 +94,6 @@ internal static class MeasureParser
                 method.Name,
                 "the method has none of [Traced], [Timed], [Counted], [InFlight], [Logged] or [BusinessEvent], so nothing implements it")))
             .ToEquatableArray();
-    }
-
-    /// <summary>Every <c>[Measure]</c> of a value: one may feed a histogram and a sum.</summary>
-    private static IEnumerable<AttributeData> All(ImmutableArray<AttributeData> attributes)
-    {
-        foreach (var attribute in attributes)
-        {
-            if (Symbols.Find([attribute], AttributeNames.Measure) is not null)
-            {
-                yield return attribute;
-            }
-        }
     }
 
     /// <summary>A protected value never leaves the process, not even as a number on a histogram.</summary>

@@ -13,18 +13,25 @@ namespace Toolkit.Generators.Parsing;
 /// <summary>Turns one annotated method into a <see cref="MethodSpec"/> and diagnostics. Symbols never leave this class.</summary>
 internal sealed class MethodParser
 {
+    private static readonly InstrumentSpec s_duration = new(InstrumentKind.Histogram, InstrumentSpec.DefaultDurationName, "s", "The duration of calls to instrumented methods.", EquatableArray<double>.Empty);
+    private static readonly InstrumentSpec s_calls = new(InstrumentKind.Counter, InstrumentSpec.DefaultCallsName, "{call}", "The number of calls to instrumented methods.", EquatableArray<double>.Empty);
+    private static readonly InstrumentSpec s_active = new(InstrumentKind.UpDownCounter, InstrumentSpec.DefaultActiveName, "{call}", "The number of calls to instrumented methods in progress.", EquatableArray<double>.Empty);
+    private static System.Tuple<string?, string>? s_lastHolder;
+
     private readonly IMethodSymbol _method;
     private readonly MethodDeclarationSyntax _syntax;
     private readonly SemanticModel _model;
-    private readonly List<DiagnosticInfo> _diagnostics = new();
-    private string? _functionName;
-    private string? _namespace;
+    private readonly ContainingTypes _types;
+    private readonly MethodAttributeSet _attributes;
+    private List<DiagnosticInfo>? _diagnostics;
 
-    private MethodParser(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model)
+    private MethodParser(IMethodSymbol method, MethodDeclarationSyntax syntax, SemanticModel model, MethodAttributeSet attributes)
     {
         _method = method;
         _syntax = syntax;
         _model = model;
+        _types = ContainingTypes.Of(method.ContainingType);
+        _attributes = attributes;
     }
 
     /// <summary>
@@ -38,29 +45,28 @@ internal sealed class MethodParser
             return null;
         }
 
-        var attributes = method.GetAttributes();
-        string? owner = AttributeNames.MethodAttributes.FirstOrDefault(name => Symbols.Find(attributes, name) is not null);
-        if (owner != attributeName)
+        var attributes = MethodAttributeSet.Read(method.GetAttributes());
+        if (attributes.Owner != attributeName)
         {
             return null;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new MethodParser(method, syntax, context.SemanticModel).Parse(attributes, context.SemanticModel.Compilation.AssemblyName);
+        return new MethodParser(method, syntax, context.SemanticModel, attributes).Parse(context.SemanticModel.Compilation.AssemblyName);
     }
 
-    private MethodResult Parse(ImmutableArray<AttributeData> attributes, string? assemblyName)
+    private MethodResult Parse(string? assemblyName)
     {
-        var location = ParseLocation();
-        var spec = ParseSpec(attributes, assemblyName);
+        var spec = ParseSpec(assemblyName);
         EventKey? eventKey = spec?.Event is { } businessEvent
-            && Symbols.Find(attributes, AttributeNames.BusinessEvent)?.ApplicationSyntaxReference is { } reference
+            && _attributes.BusinessEvent?.ApplicationSyntaxReference is { } reference
             ? new EventKey(businessEvent.Name, businessEvent.Id, reference.GetSyntax().GetLocation())
             : null;
-        return new MethodResult(location, spec, _diagnostics.ToEquatableArray()) { Event = eventKey };
+        var diagnostics = _diagnostics is null ? EquatableArray<DiagnosticInfo>.Empty : _diagnostics.ToEquatableArray();
+        return new MethodResult(_types.Location, spec, diagnostics) { Event = eventKey };
     }
 
-    private MethodSpec? ParseSpec(ImmutableArray<AttributeData> attributes, string? assemblyName)
+    private MethodSpec? ParseSpec(string? assemblyName)
     {
         // Checked first: below C# 9 the declaration itself does not compile, so nothing else is worth saying.
         if (_syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp9 and var version })
@@ -87,7 +93,7 @@ internal sealed class MethodParser
             return null;
         }
 
-        for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
+        if (_types.Unsupported is { } type)
         {
             if (!Symbols.IsPartial(type))
             {
@@ -99,12 +105,9 @@ internal sealed class MethodParser
                 return null; // a C# 14 extension block, which cannot hold partial members (TK1001, reported by the analyzer).
             }
 
-            if (type.IsFileLocal)
-            {
-                // Every part of a file-local type lives in one file, so generated code cannot add to it.
-                Report(DiagnosticDescriptors.FileLocalType, _method.Name, type.Name);
-                return null;
-            }
+            // Every part of a file-local type lives in one file, so generated code cannot add to it.
+            Report(DiagnosticDescriptors.FileLocalType, _method.Name, type.Name);
+            return null;
         }
 
         if (_method.ReturnsByRef || _method.ReturnsByRefReadonly)
@@ -121,13 +124,12 @@ internal sealed class MethodParser
 
         var (shape, resultType) = Symbols.ReturnShapeOf(_method.ReturnType);
 
-        var eventAttribute = Symbols.Find(attributes, AttributeNames.BusinessEvent);
+        var eventAttribute = _attributes.BusinessEvent;
         var core = CoreMethods.Find(_method);
         if (core is null)
         {
             // A bodiless [BusinessEvent] void method with nothing else to wrap is an event you call.
-            bool emitter = eventAttribute is not null && _method.ReturnsVoid
-                && AttributeNames.MethodAttributes.Count(name => Symbols.Find(attributes, name) is not null) == 1;
+            bool emitter = _method.ReturnsVoid && _attributes.IsEventOnly;
             if (!emitter)
             {
                 Report(DiagnosticDescriptors.MissingCore, _method.Name, coreName);
@@ -142,7 +144,13 @@ internal sealed class MethodParser
                 Report(DiagnosticDescriptors.AsyncVoidCore, coreName);
             }
 
-            FlowAttributes.Check(_method, core, (attribute, target) => Report(DiagnosticDescriptors.MissingFlowAttribute, _method.Name, attribute, target, coreName));
+            if (FlowAttributes.Check(_method, core) is { } missing)
+            {
+                foreach (var (attribute, target) in missing)
+                {
+                    Report(DiagnosticDescriptors.MissingFlowAttribute, _method.Name, attribute, target, coreName);
+                }
+            }
         }
 
         EventSpec? businessEvent = null;
@@ -155,23 +163,28 @@ internal sealed class MethodParser
             else
             {
                 var result = shape is ReturnShape.Value or ReturnShape.TaskOfT or ReturnShape.ValueTaskOfT ? resultType : null;
-                businessEvent = EventParser.Parse(_method, eventAttribute, result, (descriptor, arguments) => Report(descriptor, eventAttribute, arguments));
+                businessEvent = ParseEvent(eventAttribute, result);
             }
         }
 
-        var trace = ParseTrace(Symbols.Find(attributes, AttributeNames.Traced));
-        var duration = ParseInstrument(Symbols.Find(attributes, AttributeNames.Timed), InstrumentKind.Histogram);
-        var calls = ParseInstrument(Symbols.Find(attributes, AttributeNames.Counted), InstrumentKind.Counter);
-        var active = ParseInstrument(Symbols.Find(attributes, AttributeNames.InFlight), InstrumentKind.UpDownCounter);
-        var slo = ParseSlo(Symbols.Find(attributes, AttributeNames.Slo), duration, calls);
+        var trace = ParseTrace(_attributes.Traced);
+        var duration = ParseInstrument(_attributes.Timed, InstrumentKind.Histogram);
+        var calls = ParseInstrument(_attributes.Counted, InstrumentKind.Counter);
+        var active = ParseInstrument(_attributes.InFlight, InstrumentKind.UpDownCounter);
+        var slo = ParseSlo(_attributes.Slo, duration, calls);
         if (HasErrors())
         {
             return null;
         }
 
-        var parameters = _method.Parameters.Select(ParseParameter).ToEquatableArray();
+        var parameters = new ParameterSpec[_method.Parameters.Length];
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            parameters[i] = ParseParameter(_method.Parameters[i]);
+        }
+
         var returnTag = ParseReturnTag(shape, resultType);
-        var measures = MeasureParser.Parse(_method, shape, resultType, core is not null, Report);
+        var measures = MeasureParser.Any(_method) ? MeasureParser.Parse(_method, shape, resultType, core is not null, Report) : EquatableArray<MeasureSpec>.Empty;
         if (HasErrors())
         {
             return null; // TK1012
@@ -180,28 +193,23 @@ internal sealed class MethodParser
         return new MethodSpec(
             Name: Identifiers.Escape(_method.Name),
             CoreName: Identifiers.Escape(coreName),
-            Modifiers: string.Join(" ", _syntax.Modifiers.Where(m => !m.IsKind(SyntaxKind.PartialKeyword)).Select(m => m.Text)),
-            ReturnType: _method.ReturnsVoid ? "void" : _method.ReturnType.ToDisplayString(Symbols.TypeFormat),
+            Modifiers: Modifiers(),
+            ReturnType: _method.ReturnsVoid ? "void" : Symbols.DisplayType(_method.ReturnType),
             Shape: shape,
-            ResultType: resultType?.ToDisplayString(Symbols.TypeFormat),
+            ResultType: resultType is null ? null : Symbols.DisplayType(resultType),
             TypeParameters: _method.TypeParameters.IsEmpty ? "" : "<" + string.Join(", ", _method.TypeParameters.Select(t => Identifiers.Escape(t.Name))) + ">",
             Constraints: ParseConstraints(),
-            Parameters: parameters,
-            FunctionName: FunctionName(),
-            Namespace: Namespace(),
-            CancellationToken: _method.Parameters
-                .FirstOrDefault(p => p.RefKind == RefKind.None && Symbols.IsType(p.Type, "System.Threading", "CancellationToken", 0)) is { } token
-                ? Identifiers.Escape(token.Name)
-                : null,
+            Parameters: EquatableArray.Of(parameters),
+            FunctionName: _types.FunctionNamePrefix + "." + _method.Name,
+            Namespace: _types.Location.Namespace,
+            CancellationToken: CancellationTokenName(),
             Trace: trace,
             Duration: duration,
             Calls: calls,
             Active: active,
             ReturnTag: returnTag,
             Event: businessEvent,
-            Logged: Symbols.Find(attributes, AttributeNames.Logged) is { } loggedAttribute
-                ? businessEvent?.Logger ?? EventParser.Logger(_method, (descriptor, arguments) => Report(descriptor, loggedAttribute, arguments))
-                : null,
+            Logged: _attributes.Logged is { } loggedAttribute ? businessEvent?.Logger ?? ParseLogger(loggedAttribute) : null,
             HasCore: core is not null,
             NeedsUnsafeContext: _syntax.Modifiers.Any(SyntaxKind.UnsafeKeyword)
                 || Symbols.ContainsPointer(_method.ReturnType) || _method.Parameters.Any(p => Symbols.ContainsPointer(p.Type)),
@@ -210,9 +218,62 @@ internal sealed class MethodParser
             NullableOblivious: (_model.GetNullableContext(_syntax.ReturnType.SpanStart) & NullableContext.AnnotationsEnabled) == 0,
             HasOptionalParameters: _method.DeclaredAccessibility is Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal
                 && _method.Parameters.Any(p => p.IsOptional),
-            TelemetryClass: SourceSpec.HolderFor(assemblyName),
+            TelemetryClass: HolderFor(assemblyName),
             Slo: slo,
             Measures: measures);
+    }
+
+    // Out of line, so that the lambdas' captures are allocated only for methods that have the attribute.
+    private EventSpec? ParseEvent(AttributeData attribute, ITypeSymbol? result) =>
+        EventParser.Parse(_method, attribute, result, (descriptor, arguments) => Report(descriptor, attribute, arguments));
+
+    private LoggerSpec ParseLogger(AttributeData attribute) =>
+        EventParser.Logger(_method, (descriptor, arguments) => Report(descriptor, attribute, arguments));
+
+    /// <summary>The declaration's modifiers without <c>partial</c>; most methods have one, whose text Roslyn already holds.</summary>
+    private string Modifiers()
+    {
+        var modifiers = _syntax.Modifiers;
+        if (modifiers.Count == 2 && modifiers[1].IsKind(SyntaxKind.PartialKeyword))
+        {
+            return modifiers[0].Text;
+        }
+
+        var kept = new List<string>(modifiers.Count);
+        foreach (var modifier in modifiers)
+        {
+            if (!modifier.IsKind(SyntaxKind.PartialKeyword))
+            {
+                kept.Add(modifier.Text);
+            }
+        }
+
+        return string.Join(" ", kept);
+    }
+
+    private string? CancellationTokenName()
+    {
+        foreach (var parameter in _method.Parameters)
+        {
+            if (parameter.RefKind == RefKind.None && Symbols.IsType(parameter.Type, "System.Threading", "CancellationToken", 0))
+            {
+                return Identifiers.Escape(parameter.Name);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The holder class, the same for every method of the compilation: built once, not once per method.</summary>
+    private static string HolderFor(string? assemblyName)
+    {
+        var last = s_lastHolder;
+        if (last is null || last.Item1 != assemblyName)
+        {
+            s_lastHolder = last = System.Tuple.Create(assemblyName, SourceSpec.HolderFor(assemblyName));
+        }
+
+        return last.Item2;
     }
 
     /// <summary>Reads <c>[Slo]</c>; an objective that no instrument of the method can measure is reported and left out.</summary>
@@ -283,86 +344,6 @@ internal sealed class MethodParser
         return new SloSpec(latency.OrderBy(l => l.Percentile).ToEquatableArray(), errorRate, windowDays);
     }
 
-    private TypeLocation ParseLocation()
-    {
-        var chain = new List<ContainingTypeSpec>();
-        for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            chain.Insert(0, new ContainingTypeSpec(Declaration(type), TypeName(type)));
-        }
-
-        string ns = Namespace();
-        string key = _method.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat);
-        return new TypeLocation(key, ns, chain.ToEquatableArray());
-    }
-
-    private static string Declaration(INamedTypeSymbol type)
-    {
-        string keyword = type switch
-        {
-            { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
-            { IsRecord: true } => "record",
-            { TypeKind: TypeKind.Struct } => "struct",
-            { TypeKind: TypeKind.Interface } => "interface",
-            _ => "class",
-        };
-
-        string prefix = (type.TypeKind == TypeKind.Struct && type.IsReadOnly ? "readonly " : "") + (type.IsRefLikeType ? "ref " : "");
-        return prefix + "partial " + keyword;
-    }
-
-    private static string TypeName(INamedTypeSymbol type)
-    {
-        if (type.TypeParameters.IsEmpty)
-        {
-            return Identifiers.Escape(type.Name);
-        }
-
-        var parameters = type.TypeParameters.Select(t => t.Variance switch
-        {
-            VarianceKind.In => "in ",
-            VarianceKind.Out => "out ",
-            _ => "",
-        } + Identifiers.Escape(t.Name));
-        return Identifiers.Escape(type.Name) + "<" + string.Join(", ", parameters) + ">";
-    }
-
-    private string FunctionName() => _functionName ??= BuildFunctionName();
-
-    private string Namespace() => _namespace ??= _method.ContainingNamespace.IsGlobalNamespace ? "" : _method.ContainingNamespace.ToDisplayString();
-
-    /// <summary>
-    /// The fully-qualified name semantic conventions ask for (v1.33, where <c>code.namespace</c> folded into it), as the
-    /// runtime writes it in stack traces: namespace, containing types outermost first with their arity, the method.
-    /// </summary>
-    private string BuildFunctionName()
-    {
-        var names = new List<string> { _method.Name };
-        for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            names.Insert(0, type.MetadataName);
-        }
-
-        if (Namespace() is { Length: > 0 } ns)
-        {
-            names.Insert(0, ns);
-        }
-
-        return string.Join(".", names);
-    }
-
-    /// <summary>The default span name, <c>Type.Method</c>: short, and stable when the type moves between namespaces.</summary>
-    private string SpanName()
-    {
-        var names = new List<string> { _method.Name };
-        for (var type = _method.ContainingType; type is not null; type = type.ContainingType)
-        {
-            names.Insert(0, type.Name);
-        }
-
-        return string.Join(".", names);
-    }
-
     private TraceSpec? ParseTrace(AttributeData? attribute)
     {
         if (attribute is null)
@@ -370,7 +351,7 @@ internal sealed class MethodParser
             return null;
         }
 
-        string name = SpanName();
+        string? name = null;
         string kind = "Internal";
         foreach (var argument in attribute.NamedArguments)
         {
@@ -391,7 +372,8 @@ internal sealed class MethodParser
             }
         }
 
-        return new TraceSpec(name, kind);
+        // The default, Type.Method: short, and stable when the type moves between namespaces.
+        return new TraceSpec(name ?? _types.SpanNamePrefix + "." + _method.Name, kind);
     }
 
     private InstrumentSpec? ParseInstrument(AttributeData? attribute, InstrumentKind kind)
@@ -420,18 +402,21 @@ internal sealed class MethodParser
             Report(DiagnosticDescriptors.InvalidInstrumentName, attribute, name);
         }
 
-        return kind switch
+        var standard = kind switch
         {
-            InstrumentKind.Histogram => new InstrumentSpec(kind, name ?? InstrumentSpec.DefaultDurationName, "s", "The duration of calls to instrumented methods.", buckets),
-            InstrumentKind.Counter => new InstrumentSpec(kind, name ?? InstrumentSpec.DefaultCallsName, "{call}", "The number of calls to instrumented methods.", buckets),
-            _ => new InstrumentSpec(kind, name ?? InstrumentSpec.DefaultActiveName, "{call}", "The number of calls to instrumented methods in progress.", buckets),
+            InstrumentKind.Histogram => s_duration,
+            InstrumentKind.Counter => s_calls,
+            _ => s_active,
         };
+
+        // Most methods use the standard instrument: one shared spec, which also compares equal at once.
+        return name is null && buckets.IsEmpty ? standard : standard with { Name = name ?? standard.Name, Buckets = buckets };
     }
 
     private ParameterSpec ParseParameter(IParameterSymbol parameter)
     {
         var syntax = _syntax.ParameterList.Parameters[parameter.Ordinal];
-        string modifiers = string.Concat(syntax.Modifiers.Select(m => m.Text + " "));
+        string modifiers = syntax.Modifiers.Count == 0 ? "" : string.Concat(syntax.Modifiers.Select(m => m.Text + " "));
         string argumentPrefix = parameter.RefKind switch
         {
             RefKind.Ref => "ref ",
@@ -469,11 +454,11 @@ internal sealed class MethodParser
             }
             else
             {
-                tag = ProtectedTag(tagAttribute, parameter.Name, parameter.Type, parameter.GetAttributes(), "the redacted parameter '" + parameter.Name + "'");
+                tag = ProtectedTag(tagAttribute, parameter.Name, parameter.Type, parameter.GetAttributes(), parameter.Name);
             }
         }
 
-        return new ParameterSpec(Identifiers.Escape(parameter.Name), parameter.Type.ToDisplayString(Symbols.TypeFormat), modifiers, argumentPrefix, tag);
+        return new ParameterSpec(Identifiers.Escape(parameter.Name), Symbols.DisplayType(parameter.Type), modifiers, argumentPrefix, tag);
     }
 
     private TagSpec? ParseReturnTag(ReturnShape shape, ITypeSymbol? resultType)
@@ -489,16 +474,17 @@ internal sealed class MethodParser
             return null;
         }
 
-        return ProtectedTag(attribute, "result", tagged, _method.GetReturnTypeAttributes(), "the redacted return value");
+        return ProtectedTag(attribute, "result", tagged, _method.GetReturnTypeAttributes(), parameter: null);
     }
 
     /// <summary>A tag that honours [Hashed] and [Redacted]: personal data stays out of spans and metrics too.</summary>
-    private TagSpec? ProtectedTag(AttributeData attribute, string defaultName, ITypeSymbol type, IEnumerable<AttributeData> attributes, string redactedTarget)
+    /// <param name="parameter">The tagged parameter's name, or <see langword="null"/> for the return value.</param>
+    private TagSpec? ProtectedTag(AttributeData attribute, string defaultName, ITypeSymbol type, ImmutableArray<AttributeData> attributes, string? parameter)
     {
         switch (EventParser.ProtectionOf(attributes, type))
         {
             case Protection.Redacted:
-                Report(DiagnosticDescriptors.InvalidTagTarget, attribute, redactedTarget, _method.Name);
+                Report(DiagnosticDescriptors.InvalidTagTarget, attribute, parameter is null ? "the redacted return value" : "the redacted parameter '" + parameter + "'", _method.Name);
                 return null;
             case Protection.Hashed:
                 return ParseTag(attribute, defaultName, type) with { ValueKind = TagValueKind.Hashed, Enum = null };
@@ -557,6 +543,11 @@ internal sealed class MethodParser
                 .ToEquatableArray();
         }
 
+        if (_method.TypeParameters.IsEmpty)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
         var constraints = new List<string>();
         foreach (var parameter in _method.TypeParameters)
         {
@@ -575,14 +566,25 @@ internal sealed class MethodParser
         return parts.Count == 0 ? null : "where " + Identifiers.Escape(parameter.Name) + " : " + string.Join(", ", parts);
     }
 
-    private bool HasErrors() => _diagnostics.Any(d => d.Diagnostic.Severity == DiagnosticSeverity.Error);
+    private bool HasErrors()
+    {
+        foreach (var diagnostic in _diagnostics ?? [])
+        {
+            if (diagnostic.Diagnostic.Severity == DiagnosticSeverity.Error)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private void Report(DiagnosticDescriptor descriptor, params object[] arguments) =>
-        _diagnostics.Add(new DiagnosticInfo(Diagnostic.Create(descriptor, _syntax.Identifier.GetLocation(), arguments)));
+        (_diagnostics ??= new()).Add(new DiagnosticInfo(Diagnostic.Create(descriptor, _syntax.Identifier.GetLocation(), arguments)));
 
     private void Report(DiagnosticDescriptor descriptor, AttributeData attribute, params object[] arguments)
     {
         var location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? _syntax.Identifier.GetLocation();
-        _diagnostics.Add(new DiagnosticInfo(Diagnostic.Create(descriptor, location, arguments)));
+        (_diagnostics ??= new()).Add(new DiagnosticInfo(Diagnostic.Create(descriptor, location, arguments)));
     }
 }

@@ -17,7 +17,7 @@ internal static class ReferenceParser
         compilation.SourceModule.ReferencedAssemblySymbols
             .Where(static assembly => assembly.Modules.Any(static module => module.ReferencedAssemblies.Any(static r => r.Name == RuntimeAssembly)))
             .SelectMany(static assembly => assembly.GetAttributes())
-            .Where(static a => Symbols.Find([a], AttributeNames.InstrumentedSource) is not null)
+            .Where(static a => Symbols.Is(a, AttributeNames.InstrumentedSource))
             .Select(static a => a.ConstructorArguments.FirstOrDefault().Value as string)
             .OfType<string>()
             .Distinct()

@@ -19,7 +19,7 @@ internal static class SourceParser
         foreach (var attribute in compilation.Assembly.GetAttributes())
         {
             // Runs on every compilation change: names compared in place, no display strings.
-            if (Symbols.Find([attribute], AttributeNames.TelemetrySource) is not null)
+            if (Symbols.Is(attribute, AttributeNames.TelemetrySource))
             {
                 if (attribute.ConstructorArguments.FirstOrDefault().Value is string { Length: > 0 } explicitName)
                 {
@@ -28,7 +28,7 @@ internal static class SourceParser
 
                 version = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Version").Value.Value as string;
             }
-            else if (Symbols.Find([attribute], "System.Reflection.AssemblyInformationalVersionAttribute") is not null)
+            else if (Symbols.Is(attribute, "System.Reflection.AssemblyInformationalVersionAttribute"))
             {
                 informationalVersion = attribute.ConstructorArguments.FirstOrDefault().Value as string;
             }

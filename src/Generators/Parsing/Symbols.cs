@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,23 +16,87 @@ internal static class Symbols
     public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+    /// <summary>
+    /// The type as <see cref="TypeFormat"/> writes it. The keyword types most parameters have are written without
+    /// running the display visitor: the parser does this for every annotated method on every edit.
+    /// </summary>
+    public static string DisplayType(ITypeSymbol type)
+    {
+        string? keyword = type.SpecialType switch
+        {
+            SpecialType.System_Boolean => "bool",
+            SpecialType.System_Byte => "byte",
+            SpecialType.System_SByte => "sbyte",
+            SpecialType.System_Int16 => "short",
+            SpecialType.System_UInt16 => "ushort",
+            SpecialType.System_Int32 => "int",
+            SpecialType.System_UInt32 => "uint",
+            SpecialType.System_Int64 => "long",
+            SpecialType.System_UInt64 => "ulong",
+            SpecialType.System_Single => "float",
+            SpecialType.System_Double => "double",
+            SpecialType.System_Decimal => "decimal",
+            SpecialType.System_Char => "char",
+            SpecialType.System_String => "string",
+            SpecialType.System_Object => "object",
+            _ => null,
+        };
+
+        // Only string and object can be annotated here: int? is Nullable<int>, whose special type is None.
+        if (keyword is not null)
+        {
+            return type.NullableAnnotation == NullableAnnotation.Annotated ? keyword + "?" : keyword;
+        }
+
+        // Task<T> and ValueTask<T>, what most instrumented methods return, from their type argument.
+        if (type is INamedTypeSymbol { Arity: 1 } task
+            && (IsType(task, "System.Threading.Tasks", "Task", 1) || IsType(task, "System.Threading.Tasks", "ValueTask", 1)))
+        {
+            string text = "global::System.Threading.Tasks." + task.Name + "<" + DisplayType(task.TypeArguments[0]) + ">";
+            return type.NullableAnnotation == NullableAnnotation.Annotated ? text + "?" : text;
+        }
+
+        return type.ToDisplayString(TypeFormat);
+    }
+
     /// <summary>The attribute of the given metadata name (one of <see cref="AttributeNames"/>), if present.</summary>
     public static AttributeData? Find(IEnumerable<AttributeData> attributes, string metadataName)
     {
-        int dot = metadataName.LastIndexOf('.');
         foreach (var attribute in attributes)
         {
-            // Compared in place: the parser runs for every annotated method on every edit, so no display strings.
-            if (attribute.AttributeClass is { } type
-                && type.Name.Length == metadataName.Length - dot - 1
-                && string.CompareOrdinal(type.Name, 0, metadataName, dot + 1, type.Name.Length) == 0
-                && IsNamespace(type.ContainingNamespace, metadataName, dot))
+            if (Is(attribute, metadataName))
             {
                 return attribute;
             }
         }
 
         return null;
+    }
+
+    /// <inheritdoc cref="Find(IEnumerable{AttributeData}, string)"/>
+    /// <remarks>Enumerates the array without boxing it: the parsers call this for every annotated method on every edit.</remarks>
+    public static AttributeData? Find(ImmutableArray<AttributeData> attributes, string metadataName)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (Is(attribute, metadataName))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the attribute's class has the given metadata name.</summary>
+    public static bool Is(AttributeData attribute, string metadataName)
+    {
+        // Compared in place: the parser runs for every annotated method on every edit, so no display strings.
+        int dot = metadataName.LastIndexOf('.');
+        return attribute.AttributeClass is { } type
+            && type.Name.Length == metadataName.Length - dot - 1
+            && string.CompareOrdinal(type.Name, 0, metadataName, dot + 1, type.Name.Length) == 0
+            && IsNamespace(type.ContainingNamespace, metadataName, dot);
     }
 
     /// <summary>Whether <paramref name="ns"/> is the namespace <paramref name="dotted"/>, e.g. <c>System.Threading</c>.</summary>
@@ -67,6 +132,8 @@ internal static class Symbols
     }
 
     public static bool Has(IEnumerable<AttributeData> attributes, string metadataName) => Find(attributes, metadataName) is not null;
+
+    public static bool Has(ImmutableArray<AttributeData> attributes, string metadataName) => Find(attributes, metadataName) is not null;
 
     /// <summary>Whether one of the type's declarations says <c>partial</c>, as the generator needs to add to it.</summary>
     public static bool IsPartial(INamedTypeSymbol type) =>
