@@ -1,4 +1,7 @@
+using System.IO;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit;
 using Verify = Toolkit.Analyzers.Tests.CodeFixVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer, Toolkit.Analyzers.CodeFixes.HashValueCodeFix>;
 
@@ -122,6 +125,54 @@ public sealed class SensitiveDataLoggedTests
                 static partial void Shown(ILogger logger, string value);
             }
             """);
+
+    [Fact]
+    public Task LoggingMethodOfAReferencedAssembly_IsFoundAmongItsOtherMethods()
+    {
+        // A compiled library, as a package holds it: its [LoggerMessage] method is a logging method (its parameter does
+        // not look sensitive, so the call is TK2001's, not TK2002's); its other methods, void or not, generic or not, are not.
+        var library = CSharpCompilation.Create(
+            "Logging.Library",
+            [CSharpSyntaxTree.ParseText(
+                """
+                using Microsoft.Extensions.Logging;
+
+                namespace Library;
+
+                public static class Log
+                {
+                    [LoggerMessage(1, LogLevel.Information, "Signed in {Value}")]
+                    public static void SignedIn(ILogger logger, string value) { }
+
+                    public static void Remember(ILogger logger, string value) { }
+
+                    public static int Count(ILogger logger, string value) => value.Length;
+
+                    public static void Keep<T>(ILogger logger, T value) { }
+                }
+                """)],
+            TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+
+        return AnalyzerVerifier<Toolkit.Analyzers.Rules.SensitiveDataLoggedAnalyzer>.VerifyAsync(
+            """
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Accounts(ILogger<Accounts> logger)
+            {
+                public void SignIn(string email)
+                {
+                    Library.Log.SignedIn(logger, {|TK2001:email|});
+                    Library.Log.Remember(logger, email);
+                    _ = Library.Log.Count(logger, email);
+                    Library.Log.Keep(logger, email);
+                }
+            }
+            """,
+            [MetadataReference.CreateFromImage(image.ToArray())]);
+    }
 
     [Fact]
     public Task Silent_OnHashesFlagsMetadataAndLookalikeWords() =>

@@ -75,6 +75,20 @@ internal static class AnalyzerVerifier<TAnalyzer>
         return test.RunAsync(CancellationToken.None);
     }
 
+    /// <summary>With compiled libraries referenced as metadata, as a package's assemblies are.</summary>
+    public static Task VerifyAsync(string source, IEnumerable<MetadataReference> libraries)
+    {
+        var test = new AnalyzerTest
+        {
+            TestCode = source,
+            ReferenceAssemblies = TestReferences.None,
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        };
+        TestReferences.Apply(test.TestState, editorConfig: null);
+        test.TestState.AdditionalReferences.AddRange(libraries);
+        return test.RunAsync(CancellationToken.None);
+    }
+
     /// <summary>Several files, named: generated-code rules look at the name (<c>*.g.cs</c>) and the header.</summary>
     public static Task VerifyAsync(params (string Name, string Source)[] sources)
     {

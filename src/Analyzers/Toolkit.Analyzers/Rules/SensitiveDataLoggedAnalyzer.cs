@@ -121,16 +121,24 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
     /// <summary>
     /// Which called methods are <c>[LoggerMessage]</c> or <c>[BusinessEvent]</c> methods. Nearly every call of a
     /// compilation is to something else, so the cheap questions come first: such methods are partial, so a plain
-    /// method of this compilation is not one, and a method of an assembly that references neither attribute's assembly
-    /// cannot carry one. Only the rest are looked up, once per method.
+    /// method of this compilation is not one; a method of an assembly that references neither attribute's assembly
+    /// cannot carry one; and where only <c>[LoggerMessage]</c> can be, the method returns void and is not generic, as
+    /// Microsoft's generator requires (SYSLIB1003, SYSLIB1011). Only the rest are looked up, once per method.
     /// </summary>
     private sealed class LoggingMethods(KnownSymbols known)
     {
-        private readonly ImmutableArray<string> _attributeAssemblies = ImmutableArray.CreateRange(
-            new[] { known.LoggerMessageAttribute, known.BusinessEvent }.Where(type => type is not null).Select(type => type!.ContainingAssembly.Name));
-
-        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _assemblies = new(SymbolEqualityComparer.Default);
+        private readonly string? _loggerMessageAssembly = known.LoggerMessageAttribute?.ContainingAssembly.Name;
+        private readonly string? _businessEventAssembly = known.BusinessEvent?.ContainingAssembly.Name;
+        private readonly ConcurrentDictionary<IAssemblySymbol, Declares> _assemblies = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _methods = new(SymbolEqualityComparer.Default);
+
+        [System.Flags]
+        private enum Declares
+        {
+            None = 0,
+            LoggerMessage = 1,
+            BusinessEvent = 2,
+        }
 
         public bool Contains(IMethodSymbol method)
         {
@@ -142,9 +150,18 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
                     return false;
                 }
             }
-            else if (assembly is null || !MayDeclare(assembly))
+            else if (assembly is null)
             {
                 return false;
+            }
+            else
+            {
+                var declares = MayDeclare(assembly);
+                if (declares == Declares.None
+                    || (declares == Declares.LoggerMessage && (!method.ReturnsVoid || method.IsGenericMethod)))
+                {
+                    return false;
+                }
             }
 
             method = method.OriginalDefinition;
@@ -157,17 +174,22 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
             return logging;
         }
 
-        private bool MayDeclare(IAssemblySymbol assembly)
+        private Declares MayDeclare(IAssemblySymbol assembly)
         {
-            if (!_assemblies.TryGetValue(assembly, out bool may))
+            if (!_assemblies.TryGetValue(assembly, out var declares))
             {
-                may = _attributeAssemblies.Contains(assembly.Name)
-                    || assembly.Modules.Any(module => module.ReferencedAssemblies.Any(reference => _attributeAssemblies.Contains(reference.Name)));
-                _assemblies.TryAdd(assembly, may);
+                declares = (References(assembly, _loggerMessageAssembly) ? Declares.LoggerMessage : Declares.None)
+                    | (References(assembly, _businessEventAssembly) ? Declares.BusinessEvent : Declares.None);
+                _assemblies.TryAdd(assembly, declares);
             }
 
-            return may;
+            return declares;
         }
+
+        /// <summary>Whether <paramref name="assembly"/> is or references the assembly named <paramref name="name"/>.</summary>
+        private static bool References(IAssemblySymbol assembly, string? name) =>
+            name is not null
+            && (assembly.Name == name || assembly.Modules.Any(module => module.ReferencedAssemblies.Any(reference => reference.Name == name)));
     }
 
     private static void Report(OperationAnalysisContext context, SensitiveValue? value)
