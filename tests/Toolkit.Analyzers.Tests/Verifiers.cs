@@ -51,40 +51,25 @@ internal static class AnalyzerVerifier<TAnalyzer>
 {
     public static Task VerifyAsync(string source, string? editorConfig = null)
     {
-        var test = new AnalyzerTest
-        {
-            TestCode = source,
-            ReferenceAssemblies = TestReferences.None,
-            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
-        };
-        TestReferences.Apply(test.TestState, editorConfig);
+        var test = Create(editorConfig);
+        test.TestCode = source;
         return test.RunAsync(CancellationToken.None);
     }
 
     /// <summary>Checks the message too: each expected diagnostic is placed with <c>{|#n:span|}</c>.</summary>
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected)
     {
-        var test = new AnalyzerTest
-        {
-            TestCode = source,
-            ReferenceAssemblies = TestReferences.None,
-            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
-        };
+        var test = Create(editorConfig: null);
+        test.TestCode = source;
         test.ExpectedDiagnostics.AddRange(expected);
-        TestReferences.Apply(test.TestState, editorConfig: null);
         return test.RunAsync(CancellationToken.None);
     }
 
     /// <summary>With compiled libraries referenced as metadata, as a package's assemblies are.</summary>
     public static Task VerifyAsync(string source, IEnumerable<MetadataReference> libraries)
     {
-        var test = new AnalyzerTest
-        {
-            TestCode = source,
-            ReferenceAssemblies = TestReferences.None,
-            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
-        };
-        TestReferences.Apply(test.TestState, editorConfig: null);
+        var test = Create(editorConfig: null);
+        test.TestCode = source;
         test.TestState.AdditionalReferences.AddRange(libraries);
         return test.RunAsync(CancellationToken.None);
     }
@@ -92,18 +77,25 @@ internal static class AnalyzerVerifier<TAnalyzer>
     /// <summary>Several files, named: generated-code rules look at the name (<c>*.g.cs</c>) and the header.</summary>
     public static Task VerifyAsync(params (string Name, string Source)[] sources)
     {
-        var test = new AnalyzerTest
-        {
-            ReferenceAssemblies = TestReferences.None,
-            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
-        };
+        var test = Create(editorConfig: null);
         foreach (var (name, source) in sources)
         {
             test.TestState.Sources.Add((name, source));
         }
 
-        TestReferences.Apply(test.TestState, editorConfig: null);
         return test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>A test with the references and generators every rule's tests share.</summary>
+    private static AnalyzerTest Create(string? editorConfig)
+    {
+        var test = new AnalyzerTest
+        {
+            ReferenceAssemblies = TestReferences.None,
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+        };
+        TestReferences.Apply(test.TestState, editorConfig);
+        return test;
     }
 
     private sealed class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
