@@ -22,6 +22,8 @@ IFS=$'\t' read -r _ repository commit projects extra <<< "$row"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The platform the SDK runs on, whose image the package hands the compiler.
+[ "${R2R:-true}" = false ] || rid=$(dotnet msbuild "$repo/src/ReadyToRun" -getProperty:NETCoreSdkRuntimeIdentifier)
 for ref in "${refs[@]}"; do
   source=$repo
   if [ "$ref" != worktree ]; then
@@ -35,7 +37,6 @@ for ref in "${refs[@]}"; do
   else
     # A commit from before the images existed gets today's project, which only names the components.
     [ -d "$source/src/ReadyToRun" ] || cp -r "$repo/src/ReadyToRun" "$source/src/ReadyToRun"
-    rid=$(dotnet msbuild "$source/src/ReadyToRun" -getProperty:NETCoreSdkRuntimeIdentifier)
     dotnet publish "$source/src/ReadyToRun" -c Release -r "$rid" -v:q -nologo -o "$work/analyzers-$ref" > "$work/analyzers.log" 2>&1 \
       || { tail -20 "$work/analyzers.log"; exit 1; }
   fi
