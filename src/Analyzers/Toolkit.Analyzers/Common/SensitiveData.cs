@@ -41,7 +41,8 @@ internal sealed class SensitiveData
 
     private readonly KnownSymbols _known;
     private readonly ImmutableHashSet<INamedTypeSymbol> _types;
-    private readonly ConcurrentDictionary<(SyntaxTree, string), SensitiveNames> _names = new();
+    // Per rule, then per tree: keys of reference types only, which the ReadyToRun image's code can use as they are.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<SyntaxTree, SensitiveNames>> _names = new(System.StringComparer.Ordinal);
 
     private SensitiveData(KnownSymbols known)
     {
@@ -65,14 +66,20 @@ internal sealed class SensitiveData
 
     public static SensitiveData Create(KnownSymbols known) => s_cache.GetValue(known.Compilation, _ => new SensitiveData(known));
 
-    public SensitiveNames NamesFor(AnalyzerOptions options, SyntaxTree tree, string ruleId) =>
-        _names.TryGetValue((tree, ruleId), out var names) ? names : ReadNames(options, tree, ruleId);
+    public SensitiveNames NamesFor(AnalyzerOptions options, SyntaxTree tree, string ruleId)
+    {
+        if (!_names.TryGetValue(ruleId, out var byTree))
+        {
+            byTree = _names.GetOrAdd(ruleId, static _ => new ConcurrentDictionary<SyntaxTree, SensitiveNames>());
+        }
 
-    // Apart from NamesFor so that the lambda's closure is allocated only when the names are read.
-    private SensitiveNames ReadNames(AnalyzerOptions options, SyntaxTree tree, string ruleId) =>
-        _names.GetOrAdd((tree, ruleId), key => SensitiveNames.Create(
-            RuleOptions.GetList(options, key.Item1, key.Item2, SensitiveNames.AdditionalOption),
-            RuleOptions.GetList(options, key.Item1, key.Item2, SensitiveNames.ExcludedOption)));
+        return byTree.TryGetValue(tree, out var names) ? names : byTree.GetOrAdd(tree, ReadNames(options, tree, ruleId));
+    }
+
+    private static SensitiveNames ReadNames(AnalyzerOptions options, SyntaxTree tree, string ruleId) =>
+        SensitiveNames.Create(
+            RuleOptions.GetList(options, tree, ruleId, SensitiveNames.AdditionalOption),
+            RuleOptions.GetList(options, tree, ruleId, SensitiveNames.ExcludedOption));
 
     /// <summary>
     /// The sensitive part of a value written to telemetry, looking through conversions, <c>ToString()</c>,

@@ -65,7 +65,9 @@ internal sealed class SensitiveNames
     private readonly string[][] _excludedPhrases;
     private readonly HashSet<string> _excludedWords;
     private const int MaxRemembered = 20_000;
-    private readonly ConcurrentDictionary<string, (string? Match, bool BareAddress)> _matches = new(StringComparer.Ordinal);
+    // Values are a class: the package's ReadyToRun image cannot hold the framework's dictionary code over a struct of
+    // ours, which the runtime would then compile in every compiler process.
+    private readonly ConcurrentDictionary<string, Verdict> _matches = new(StringComparer.Ordinal);
     private int _remembered;
 
     private SensitiveNames(ImmutableArray<string> additional, ImmutableArray<string> excluded)
@@ -117,12 +119,25 @@ internal sealed class SensitiveNames
         return result.Match;
     }
 
-    private (string? Match, bool BareAddress) Compute(string name)
+    private sealed class Verdict(string? match, bool bareAddress)
+    {
+        public static readonly Verdict Harmless = new(null, bareAddress: false);
+        public static readonly Verdict BareAddressOnly = new(null, bareAddress: true);
+
+        public string? Match { get; } = match;
+
+        public bool BareAddress { get; } = bareAddress;
+
+        public static Verdict Of(string? match, bool bareAddress) =>
+            match is not null ? new Verdict(match, bareAddress) : bareAddress ? BareAddressOnly : Harmless;
+    }
+
+    private Verdict Compute(string name)
     {
         var words = IdentifierWords.Split(name);
         if (words.Count == 0 || ContainsPhrase(words, _excludedPhrases))
         {
-            return (null, false);
+            return Verdict.Of(null, bareAddress: false);
         }
 
         bool bareAddress = false;
@@ -135,7 +150,7 @@ internal sealed class SensitiveNames
                 {
                     if (_excludedWords.Contains(word) && (phrase.Length == 1 || Array.IndexOf(phrase, word) < 0))
                     {
-                        return (null, bareAddress);
+                        return Verdict.Of(null, bareAddress);
                     }
                 }
 
@@ -145,24 +160,24 @@ internal sealed class SensitiveNames
                     continue;
                 }
 
-                return (string.Join(" ", phrase), bareAddress);
+                return Verdict.Of(string.Join(" ", phrase), bareAddress);
             }
         }
 
         if (ContainsAny(words, _excludedWords))
         {
-            return (null, bareAddress);
+            return Verdict.Of(null, bareAddress);
         }
 
         foreach (string word in words)
         {
             if (_joined.Contains(word))
             {
-                return (word, bareAddress);
+                return Verdict.Of(word, bareAddress);
             }
         }
 
-        return (null, bareAddress);
+        return Verdict.Of(null, bareAddress);
     }
 
     /// <summary>Whether a type or member name says it belongs to a person (<c>Customer</c>, <c>UserProfile</c>).</summary>

@@ -15,8 +15,10 @@ namespace Toolkit.Analyzers.Common;
 internal sealed class SharedActions : CompilationStartAnalysisContext
 {
     private readonly CompilationStartAnalysisContext _start;
-    private readonly Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> _operations = [];
-    private readonly Dictionary<SyntaxKind, List<Action<SyntaxNodeAnalysisContext>>> _nodes = [];
+    // No generic code over the compiler's value types (its kinds and contexts): the package's ReadyToRun image cannot
+    // hold such instantiations, and the runtime would compile them in every compiler process, the callbacks included.
+    private readonly List<OperationActions> _operations = [];
+    private readonly List<SyntaxNodeActions> _nodes = [];
 
     [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1012:Start action has no registered actions", Justification = "RegisterShared and the forwarding overrides register with it")]
     public SharedActions(CompilationStartAnalysisContext start)
@@ -29,7 +31,13 @@ internal sealed class SharedActions : CompilationStartAnalysisContext
     {
         foreach (var kind in operationKinds)
         {
-            Add(_operations, kind, action);
+            var shared = _operations.Find(entry => entry.Kind == kind);
+            if (shared is null)
+            {
+                _operations.Add(shared = new OperationActions(kind));
+            }
+
+            shared.Actions.Add(action);
         }
     }
 
@@ -37,35 +45,61 @@ internal sealed class SharedActions : CompilationStartAnalysisContext
     {
         foreach (var kind in syntaxKinds)
         {
-            Add(_nodes, (SyntaxKind)(object)kind, action);
+            var syntaxKind = (SyntaxKind)(object)kind;
+            var shared = _nodes.Find(entry => entry.Kind == syntaxKind);
+            if (shared is null)
+            {
+                _nodes.Add(shared = new SyntaxNodeActions(syntaxKind));
+            }
+
+            shared.Actions.Add(action);
         }
     }
 
     /// <summary>Registers the collected actions: one callback per kind, whatever the number of rules behind it.</summary>
     public void RegisterShared()
     {
-        foreach (var entry in _operations)
+        foreach (var shared in _operations)
         {
-            _start.RegisterOperationAction(Chain(entry.Value), entry.Key);
+            _start.RegisterOperationAction(shared.Actions.Count == 1 ? shared.Actions[0] : shared.Run, shared.Kind);
         }
 
-        foreach (var entry in _nodes)
+        foreach (var shared in _nodes)
         {
-            _start.RegisterSyntaxNodeAction(Chain(entry.Value), entry.Key);
+            _start.RegisterSyntaxNodeAction(shared.Actions.Count == 1 ? shared.Actions[0] : shared.Run, shared.Kind);
         }
     }
 
-    /// <summary>One callback that runs every rule's action in turn (the action itself when there is one).</summary>
-    private static Action<TContext> Chain<TContext>(List<Action<TContext>> registered)
+    /// <summary>The rules' actions for one operation kind, run in turn.</summary>
+    private sealed class OperationActions(OperationKind kind)
     {
-        var actions = registered.ToArray();
-        return actions.Length == 1 ? actions[0] : context =>
+        public OperationKind Kind { get; } = kind;
+
+        public List<Action<OperationAnalysisContext>> Actions { get; } = [];
+
+        public void Run(OperationAnalysisContext context)
         {
-            foreach (var action in actions)
+            foreach (var action in Actions)
             {
                 action(context);
             }
-        };
+        }
+    }
+
+    /// <summary>The rules' actions for one syntax kind, run in turn.</summary>
+    private sealed class SyntaxNodeActions(SyntaxKind kind)
+    {
+        public SyntaxKind Kind { get; } = kind;
+
+        public List<Action<SyntaxNodeAnalysisContext>> Actions { get; } = [];
+
+        public void Run(SyntaxNodeAnalysisContext context)
+        {
+            foreach (var action in Actions)
+            {
+                action(context);
+            }
+        }
     }
 
     public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => _start.RegisterCompilationEndAction(action);
@@ -87,15 +121,4 @@ internal sealed class SharedActions : CompilationStartAnalysisContext
     public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => _start.RegisterOperationBlockStartAction(action);
 
     public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => _start.RegisterOperationBlockAction(action);
-
-    private static void Add<TKind, TAction>(Dictionary<TKind, List<TAction>> actions, TKind kind, TAction action)
-        where TKind : notnull
-    {
-        if (!actions.TryGetValue(kind, out var list))
-        {
-            actions[kind] = list = [];
-        }
-
-        list.Add(action);
-    }
 }

@@ -120,66 +120,88 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
 
     /// <summary>
     /// Which called methods are <c>[LoggerMessage]</c> or <c>[BusinessEvent]</c> methods. Nearly every call of a
-    /// compilation is to something else, so the cheap questions come first: such methods are partial, so a plain
-    /// method of this compilation is not one; a method of an assembly that references neither attribute's assembly
-    /// cannot carry one; and where only <c>[LoggerMessage]</c> can be, the method returns void and is not generic, as
-    /// Microsoft's generator requires (SYSLIB1003, SYSLIB1011). Only the rest are looked up, once per method.
+    /// compilation is to something else, so the cheap questions come first, answered once per type: such methods are
+    /// partial, so a plain method of this compilation is not one; a method of an assembly that references neither
+    /// attribute's assembly cannot carry one; and where only <c>[LoggerMessage]</c> can be, the method returns void and
+    /// is not generic, as Microsoft's generator requires (SYSLIB1003, SYSLIB1011). Only the rest are looked up, once per
+    /// method. (The caches hold classes, not enums or tuples: the ReadyToRun image cannot hold the framework's
+    /// dictionary code over a value type of ours, which the runtime would then compile in every compiler process.)
     /// </summary>
     private sealed class LoggingMethods(KnownSymbols known)
     {
+        private static readonly object s_logging = new(), s_notLogging = new();
+
         private readonly string? _loggerMessageAssembly = known.LoggerMessageAttribute?.ContainingAssembly.Name;
         private readonly string? _businessEventAssembly = known.BusinessEvent?.ContainingAssembly.Name;
         private readonly ConcurrentDictionary<IAssemblySymbol, Declares> _assemblies = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, bool> _methods = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, Declares> _types = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, object> _methods = new(SymbolEqualityComparer.Default);
 
-        [System.Flags]
-        private enum Declares
+        /// <summary>What the methods of a type can be.</summary>
+        private sealed class Declares(bool loggerMessage, bool businessEvent, bool partialOnly)
         {
-            None = 0,
-            LoggerMessage = 1,
-            BusinessEvent = 2,
+            public static readonly Declares None = new(false, false, false);
+
+            public bool LoggerMessage { get; } = loggerMessage;
+
+            public bool BusinessEvent { get; } = businessEvent;
+
+            /// <summary>A type of this compilation: only its partial methods can be either.</summary>
+            public bool PartialOnly { get; } = partialOnly;
         }
 
         public bool Contains(IMethodSymbol method)
         {
-            var assembly = method.ContainingAssembly;
-            if (SymbolEqualityComparer.Default.Equals(assembly, known.Compilation.Assembly))
-            {
-                if (!method.IsPartialDefinition && method.PartialDefinitionPart is null)
-                {
-                    return false;
-                }
-            }
-            else if (assembly is null)
+            if (method.ContainingType is not { } type)
             {
                 return false;
             }
-            else
+
+            var declares = For(type.OriginalDefinition);
+            if (declares == Declares.None
+                || (declares.PartialOnly && !method.IsPartialDefinition && method.PartialDefinitionPart is null)
+                || (!declares.BusinessEvent && (!method.ReturnsVoid || method.IsGenericMethod)))
             {
-                var declares = MayDeclare(assembly);
-                if (declares == Declares.None
-                    || (declares == Declares.LoggerMessage && (!method.ReturnsVoid || method.IsGenericMethod)))
-                {
-                    return false;
-                }
+                return false;
             }
 
             method = method.OriginalDefinition;
-            if (!_methods.TryGetValue(method, out bool logging))
+            if (!_methods.TryGetValue(method, out object? verdict))
             {
-                logging = KnownSymbols.Find(method, known.LoggerMessageAttribute) is not null || KnownSymbols.Find(method, known.BusinessEvent) is not null;
-                _methods.TryAdd(method, logging);
+                bool logging = KnownSymbols.Find(method, known.LoggerMessageAttribute) is not null || KnownSymbols.Find(method, known.BusinessEvent) is not null;
+                verdict = logging ? s_logging : s_notLogging;
+                _methods.TryAdd(method, verdict);
             }
 
-            return logging;
+            return verdict == s_logging;
         }
 
-        private Declares MayDeclare(IAssemblySymbol assembly)
+        private Declares For(INamedTypeSymbol type)
+        {
+            if (!_types.TryGetValue(type, out var declares))
+            {
+                var assembly = type.ContainingAssembly;
+                declares = assembly is null ? Declares.None
+                    : SymbolEqualityComparer.Default.Equals(assembly, known.Compilation.Assembly) ? InCompilation()
+                    : For(assembly);
+                _types.TryAdd(type, declares);
+            }
+
+            return declares;
+        }
+
+        private Declares InCompilation()
+        {
+            bool loggerMessage = _loggerMessageAssembly is not null, businessEvent = _businessEventAssembly is not null;
+            return loggerMessage || businessEvent ? new Declares(loggerMessage, businessEvent, partialOnly: true) : Declares.None;
+        }
+
+        private Declares For(IAssemblySymbol assembly)
         {
             if (!_assemblies.TryGetValue(assembly, out var declares))
             {
-                declares = (References(assembly, _loggerMessageAssembly) ? Declares.LoggerMessage : Declares.None)
-                    | (References(assembly, _businessEventAssembly) ? Declares.BusinessEvent : Declares.None);
+                bool loggerMessage = References(assembly, _loggerMessageAssembly), businessEvent = References(assembly, _businessEventAssembly);
+                declares = loggerMessage || businessEvent ? new Declares(loggerMessage, businessEvent, partialOnly: false) : Declares.None;
                 _assemblies.TryAdd(assembly, declares);
             }
 
@@ -187,9 +209,31 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
         }
 
         /// <summary>Whether <paramref name="assembly"/> is or references the assembly named <paramref name="name"/>.</summary>
-        private static bool References(IAssemblySymbol assembly, string? name) =>
-            name is not null
-            && (assembly.Name == name || assembly.Modules.Any(module => module.ReferencedAssemblies.Any(reference => reference.Name == name)));
+        private static bool References(IAssemblySymbol assembly, string? name)
+        {
+            if (name is null)
+            {
+                return false;
+            }
+
+            if (assembly.Name == name)
+            {
+                return true;
+            }
+
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var reference in module.ReferencedAssemblies)
+                {
+                    if (reference.Name == name)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
     }
 
     private static void Report(OperationAnalysisContext context, SensitiveValue? value)
