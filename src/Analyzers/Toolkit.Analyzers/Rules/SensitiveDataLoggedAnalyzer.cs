@@ -133,21 +133,24 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
 
         private readonly string? _loggerMessageAssembly = known.LoggerMessageAttribute?.ContainingAssembly.Name;
         private readonly string? _businessEventAssembly = known.BusinessEvent?.ContainingAssembly.Name;
+        private readonly Declares _inCompilation = Declares.Of(known.LoggerMessageAttribute is not null, known.BusinessEvent is not null, partialOnly: true);
         private readonly ConcurrentDictionary<IAssemblySymbol, Declares> _assemblies = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, Declares> _types = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _methods = new(SymbolEqualityComparer.Default);
 
-        /// <summary>What the methods of a type can be.</summary>
-        private sealed class Declares(bool loggerMessage, bool businessEvent, bool partialOnly)
+        /// <summary>What the methods of a type can be: nothing, or <c>[LoggerMessage]</c> methods at least.</summary>
+        private sealed class Declares(bool businessEvent, bool partialOnly)
         {
-            public static readonly Declares None = new(false, false, false);
+            public static readonly Declares None = new(false, false);
 
-            public bool LoggerMessage { get; } = loggerMessage;
-
+            /// <summary>Also <c>[BusinessEvent]</c> methods, which may return a value or be generic.</summary>
             public bool BusinessEvent { get; } = businessEvent;
 
             /// <summary>A type of this compilation: only its partial methods can be either.</summary>
             public bool PartialOnly { get; } = partialOnly;
+
+            public static Declares Of(bool loggerMessage, bool businessEvent, bool partialOnly) =>
+                loggerMessage || businessEvent ? new Declares(businessEvent, partialOnly) : None;
         }
 
         public bool Contains(IMethodSymbol method)
@@ -182,7 +185,7 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
             {
                 var assembly = type.ContainingAssembly;
                 declares = assembly is null ? Declares.None
-                    : SymbolEqualityComparer.Default.Equals(assembly, known.Compilation.Assembly) ? InCompilation()
+                    : SymbolEqualityComparer.Default.Equals(assembly, known.Compilation.Assembly) ? _inCompilation
                     : For(assembly);
                 _types.TryAdd(type, declares);
             }
@@ -190,18 +193,11 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
             return declares;
         }
 
-        private Declares InCompilation()
-        {
-            bool loggerMessage = _loggerMessageAssembly is not null, businessEvent = _businessEventAssembly is not null;
-            return loggerMessage || businessEvent ? new Declares(loggerMessage, businessEvent, partialOnly: true) : Declares.None;
-        }
-
         private Declares For(IAssemblySymbol assembly)
         {
             if (!_assemblies.TryGetValue(assembly, out var declares))
             {
-                bool loggerMessage = References(assembly, _loggerMessageAssembly), businessEvent = References(assembly, _businessEventAssembly);
-                declares = loggerMessage || businessEvent ? new Declares(loggerMessage, businessEvent, partialOnly: false) : Declares.None;
+                declares = Declares.Of(References(assembly, _loggerMessageAssembly), References(assembly, _businessEventAssembly), partialOnly: false);
                 _assemblies.TryAdd(assembly, declares);
             }
 
