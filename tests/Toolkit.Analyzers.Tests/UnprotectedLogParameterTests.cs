@@ -142,4 +142,36 @@ public sealed class UnprotectedLogParameterTests
                     }
                 }
                 """));
+
+    [Fact]
+    public Task LoggerMessageDeclarations_InNestedTypes_AndTypesSplitOverFiles_AreReportedOnce() =>
+        AnalyzerVerifier<Toolkit.Analyzers.Rules.UnprotectedLogParameterAnalyzer>.VerifyAsync(
+            ("Pool.cs", """
+                using Microsoft.Extensions.Logging;
+
+                internal sealed partial class Pool
+                {
+                    private static partial class Log
+                    {
+                        [LoggerMessage(1, LogLevel.Information, "Opening {ConnectionString}")]
+                        public static partial void Opening(ILogger logger, string {|TK2002:connectionString|});
+                    }
+                }
+                """),
+            ("Pool.Log.cs", """
+                using Microsoft.Extensions.Logging;
+
+                internal sealed partial class Pool
+                {
+                    private static partial class Log
+                    {
+                        [LoggerMessage(2, LogLevel.Information, "Signed in {Email}")]
+                        public static partial void SignedIn(ILogger logger, string {|TK2002:email|});
+
+                        public static partial void Opening(ILogger logger, string connectionString) { }
+
+                        public static partial void SignedIn(ILogger logger, string email) { }
+                    }
+                }
+                """));
 }

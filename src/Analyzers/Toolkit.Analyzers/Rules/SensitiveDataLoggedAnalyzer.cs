@@ -120,10 +120,10 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
 
     /// <summary>
     /// Which called methods are <c>[LoggerMessage]</c> or <c>[BusinessEvent]</c> methods. Nearly every call of a
-    /// compilation is to something else, so the cheap questions come first, answered once per type: such methods are
-    /// partial, so a plain method of this compilation is not one; a method of an assembly that references neither
-    /// attribute's assembly cannot carry one; and where only <c>[LoggerMessage]</c> can be, the method returns void and
-    /// is not generic, as Microsoft's generator requires (SYSLIB1003, SYSLIB1011). Only the rest are looked up, once per
+    /// compilation is to something else, so the cheap questions about the method come first, before any lookup: where
+    /// <c>[BusinessEvent]</c> is not referenced, the method returns void and is not generic, as Microsoft's generator
+    /// requires (SYSLIB1003, SYSLIB1011); a method of this compilation is a partial one. Then, once per assembly: one
+    /// that references neither attribute's assembly cannot declare either. Only the rest are looked up, once per
     /// method. (The caches hold classes, not enums or tuples: the ReadyToRun image cannot hold the framework's
     /// dictionary code over a value type of ours, which the runtime would then compile in every compiler process.)
     /// </summary>
@@ -133,37 +133,29 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
 
         private readonly string? _loggerMessageAssembly = known.LoggerMessageAttribute?.ContainingAssembly.Name;
         private readonly string? _businessEventAssembly = known.BusinessEvent?.ContainingAssembly.Name;
-        private readonly Declares _inCompilation = Declares.Of(known.LoggerMessageAttribute is not null, known.BusinessEvent is not null, partialOnly: true);
-        private readonly ConcurrentDictionary<IAssemblySymbol, Declares> _assemblies = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, Declares> _types = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IAssemblySymbol, object> _assemblies = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, object> _methods = new(SymbolEqualityComparer.Default);
-
-        /// <summary>What the methods of a type can be: nothing, or <c>[LoggerMessage]</c> methods at least.</summary>
-        private sealed class Declares(bool businessEvent, bool partialOnly)
-        {
-            public static readonly Declares None = new(false, false);
-
-            /// <summary>Also <c>[BusinessEvent]</c> methods, which may return a value or be generic.</summary>
-            public bool BusinessEvent { get; } = businessEvent;
-
-            /// <summary>A type of this compilation: only its partial methods can be either.</summary>
-            public bool PartialOnly { get; } = partialOnly;
-
-            public static Declares Of(bool loggerMessage, bool businessEvent, bool partialOnly) =>
-                loggerMessage || businessEvent ? new Declares(businessEvent, partialOnly) : None;
-        }
 
         public bool Contains(IMethodSymbol method)
         {
-            if (method.ContainingType is not { } type)
+            if (known.BusinessEvent is null && (!method.ReturnsVoid || method.IsGenericMethod))
             {
                 return false;
             }
 
-            var declares = For(type.OriginalDefinition);
-            if (declares == Declares.None
-                || (declares.PartialOnly && !method.IsPartialDefinition && method.PartialDefinitionPart is null)
-                || (!declares.BusinessEvent && (!method.ReturnsVoid || method.IsGenericMethod)))
+            if (method.ContainingAssembly is not { } assembly)
+            {
+                return false;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(assembly, known.Compilation.Assembly))
+            {
+                if ((!method.IsPartialDefinition && method.PartialDefinitionPart is null) || (known.LoggerMessageAttribute is null && known.BusinessEvent is null))
+                {
+                    return false;
+                }
+            }
+            else if (!MayDeclare(assembly))
             {
                 return false;
             }
@@ -179,29 +171,17 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
             return verdict == s_logging;
         }
 
-        private Declares For(INamedTypeSymbol type)
+        /// <summary>Whether a referenced assembly can declare either kind of logging method.</summary>
+        private bool MayDeclare(IAssemblySymbol assembly)
         {
-            if (!_types.TryGetValue(type, out var declares))
+            if (!_assemblies.TryGetValue(assembly, out object? verdict))
             {
-                var assembly = type.ContainingAssembly;
-                declares = assembly is null ? Declares.None
-                    : SymbolEqualityComparer.Default.Equals(assembly, known.Compilation.Assembly) ? _inCompilation
-                    : For(assembly);
-                _types.TryAdd(type, declares);
+                bool may = References(assembly, _loggerMessageAssembly) || References(assembly, _businessEventAssembly);
+                verdict = may ? s_logging : s_notLogging;
+                _assemblies.TryAdd(assembly, verdict);
             }
 
-            return declares;
-        }
-
-        private Declares For(IAssemblySymbol assembly)
-        {
-            if (!_assemblies.TryGetValue(assembly, out var declares))
-            {
-                declares = Declares.Of(References(assembly, _loggerMessageAssembly), References(assembly, _businessEventAssembly), partialOnly: false);
-                _assemblies.TryAdd(assembly, declares);
-            }
-
-            return declares;
+            return verdict == s_logging;
         }
 
         /// <summary>Whether <paramref name="assembly"/> is or references the assembly named <paramref name="name"/>.</summary>

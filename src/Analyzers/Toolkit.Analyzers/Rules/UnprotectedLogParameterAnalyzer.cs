@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Toolkit.Analyzers.Common;
 
@@ -41,40 +39,25 @@ public sealed class UnprotectedLogParameterAnalyzer : ToolkitAnalyzer
         }
 
         var data = SensitiveData.Create(known);
-        // The user's partial declarations, read per file: a symbol action would get the generated implementation, and a
-        // syntax-node action would have the compiler hand over every method of the compilation one by one.
-        start.RegisterSemanticModelAction(context =>
-        {
-            if (GeneratedFiles.IsGenerated(context.SemanticModel.SyntaxTree, context.CancellationToken))
-            {
-                return;
-            }
-
-            // Methods are members of types: the walk never enters a member's body.
-            foreach (var node in context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken).DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-            {
-                if (node is MethodDeclarationSyntax declaration)
-                {
-                    Analyze(context, declaration, data);
-                }
-            }
-        });
+        // Per type, not per method: a partial method's definition is a member of its type (the implementation part,
+        // ours or another generator's, is not), and the compiler hands over far fewer types than methods.
+        start.RegisterSymbolAction(context => AnalyzeType(context, data), SymbolKind.NamedType);
     }
 
-    private static void Analyze(SemanticModelAnalysisContext context, MethodDeclarationSyntax declaration, SensitiveData data)
+    private static void AnalyzeType(SymbolAnalysisContext context, SensitiveData data)
     {
-        // Both kinds of logging method are attributed partial declarations: look no further at any other method.
-        if (declaration.AttributeLists.Count == 0 || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword) || declaration.Body is not null || declaration.ExpressionBody is not null)
+        foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
         {
-            return;
+            // Both kinds of logging method are partial declarations: look no further at any other member.
+            if (member is IMethodSymbol { IsPartialDefinition: true } method)
+            {
+                Analyze(context, method, data);
+            }
         }
+    }
 
-        // The declaration only: an implementation part (ours or another generator's) carries the same merged attributes.
-        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { PartialDefinitionPart: null } method)
-        {
-            return;
-        }
-
+    private static void Analyze(SymbolAnalysisContext context, IMethodSymbol method, SensitiveData data)
+    {
         var known = data.Known;
         bool toolkit = KnownSymbols.Find(method, known.BusinessEvent) is not null;
         if (!toolkit && KnownSymbols.Find(method, known.LoggerMessageAttribute) is null)
@@ -82,7 +65,15 @@ public sealed class UnprotectedLogParameterAnalyzer : ToolkitAnalyzer
             return;
         }
 
+        // The rule reads generated code for the declarations whose implementation a generator wrote; a declaration
+        // that is itself in a generated file is not the user's to fix.
+        if (method.Locations.IsEmpty || method.Locations[0].SourceTree is not { } tree || GeneratedFiles.IsGenerated(tree, context.CancellationToken))
+        {
+            return;
+        }
+
         var properties = toolkit ? ImmutableDictionary<string, string?>.Empty.Add(ToolkitProperty, "true") : ImmutableDictionary<string, string?>.Empty;
+        var names = data.NamesFor(context.Options, tree, Rule.Id);
         foreach (var parameter in method.Parameters)
         {
             if (parameter.Locations.IsEmpty || KnownSymbols.Is(parameter.Type, known.ILogger))
@@ -90,7 +81,6 @@ public sealed class UnprotectedLogParameterAnalyzer : ToolkitAnalyzer
                 continue;
             }
 
-            var names = data.NamesFor(context.Options, parameter.Locations[0].SourceTree!, Rule.Id);
             if (data.ReasonFor(parameter, names) is { } reason)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, parameter.Locations[0], properties, parameter.Name, method.Name, reason));
