@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Toolkit.Analyzers.Common;
 
@@ -39,24 +41,37 @@ public sealed class UnprotectedLogParameterAnalyzer : ToolkitAnalyzer
         }
 
         var data = SensitiveData.Create(known);
-        // Per type, not per method: a partial method's definition is a member of its type (the implementation part,
-        // ours or another generator's, is not), and the compiler hands over far fewer types than methods.
-        start.RegisterSymbolAction(context => AnalyzeType(context, data), SymbolKind.NamedType);
+        // The user's partial declarations, read per file: a symbol action per method would hand over every method of
+        // the compilation, one per type would have each type build its member array; the declarations are found by a
+        // walk of the members alone (never a body) and only a candidate asks the semantic model.
+        start.RegisterSemanticModelAction(context => AnalyzeMembers(context, ((CompilationUnitSyntax)context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken)).Members, data));
     }
 
-    private static void AnalyzeType(SymbolAnalysisContext context, SensitiveData data)
+    private static void AnalyzeMembers(SemanticModelAnalysisContext context, SyntaxList<MemberDeclarationSyntax> members, SensitiveData data)
     {
-        foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
+        for (int i = 0; i < members.Count; i++)
         {
-            // Both kinds of logging method are partial declarations: look no further at any other member.
-            if (member is IMethodSymbol { IsPartialDefinition: true } method)
+            switch (members[i])
             {
-                Analyze(context, method, data);
+                // Both kinds of logging method are attributed partial declarations without a body.
+                case MethodDeclarationSyntax { AttributeLists.Count: > 0, Body: null, ExpressionBody: null } declaration when declaration.Modifiers.Any(SyntaxKind.PartialKeyword):
+                    if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is { IsPartialDefinition: true } method)
+                    {
+                        Analyze(context, method, data);
+                    }
+
+                    break;
+                case TypeDeclarationSyntax type:
+                    AnalyzeMembers(context, type.Members, data);
+                    break;
+                case BaseNamespaceDeclarationSyntax ns:
+                    AnalyzeMembers(context, ns.Members, data);
+                    break;
             }
         }
     }
 
-    private static void Analyze(SymbolAnalysisContext context, IMethodSymbol method, SensitiveData data)
+    private static void Analyze(SemanticModelAnalysisContext context, IMethodSymbol method, SensitiveData data)
     {
         var known = data.Known;
         bool toolkit = KnownSymbols.Find(method, known.BusinessEvent) is not null;
