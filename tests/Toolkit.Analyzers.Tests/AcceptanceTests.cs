@@ -115,6 +115,39 @@ public sealed class AcceptanceTests
                 """,
         }.RunAsync(CancellationToken.None);
 
+    [Fact]
+    public Task RulesThatLookAtNamedMethods_StillFire_InsideTheSharedAnalyzer() =>
+        // Inside SharedRulesAnalyzer an invocation reaches such a rule only through the called method's name: each of
+        // them, once, as the compiler runs them.
+        new AllRulesTest
+        {
+            TestCode = """
+                using System;
+                using System.Collections.Generic;
+                using System.Diagnostics;
+                using System.Diagnostics.Metrics;
+                using Microsoft.Extensions.Logging;
+
+                public sealed class Orders(ILogger<Orders> logger)
+                {
+                    private static readonly ActivitySource s_source = new("Shop");
+                    private static readonly Meter s_meter = new("Shop");
+                    private static readonly Counter<long> s_placed = s_meter.CreateCounter<long>({|TK4004:"Shop.OrdersPlaced"|});
+                    private static readonly Histogram<double> s_duration = s_meter.CreateHistogram<double>("shop.orders.duration", {|TK4003:"s"|});
+
+                    public void Place(Guid orderId, string customerEmail, string city)
+                    {
+                        logger.LogInformation({|TK2003:$"Order shipped to {city}"|});
+                        using var activity = s_source.StartActivity({|TK4001:$"order {orderId}"|});
+                        activity?.SetTag("customer", {|TK2004:customerEmail|});
+                        s_placed.Add(1, {|TK3002:new KeyValuePair<string, object?>("order.id", orderId)|});
+                        {|TK3004:s_duration.Record(1, new("a", 1), new("b", 2), new("c", 3), new("d", 4), new("e", 5), new("f", 6), new("g", 7), new("h", 8), new("i", 9))|};
+                        {|TK4002:s_meter.CreateCounter<long>("shop.orders.retried")|}.Add(1);
+                    }
+                }
+                """,
+        }.RunAsync(CancellationToken.None);
+
     /// <summary>Runs every analyzer and offers every fix in the package, not one rule at a time.</summary>
     private sealed class AllRulesTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, EmptyCodeFixProvider, DefaultVerifier>
     {

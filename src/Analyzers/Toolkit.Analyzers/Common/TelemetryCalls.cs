@@ -11,9 +11,16 @@ internal static class TelemetryCalls
     public static bool IsStartActivity(IMethodSymbol method, KnownSymbols known) =>
         method.Name == "StartActivity" && KnownSymbols.Is(method.ContainingType, known.ActivitySource);
 
+    /// <summary>Every instrument factory of <c>Meter</c>.</summary>
+    public static readonly string[] CreateInstrumentNames =
+    [
+        "CreateCounter", "CreateUpDownCounter", "CreateHistogram", "CreateGauge",
+        "CreateObservableCounter", "CreateObservableUpDownCounter", "CreateObservableGauge",
+    ];
+
     /// <summary><c>Meter.CreateCounter</c>, <c>CreateHistogram</c>, <c>CreateObservableGauge</c>...: every instrument factory.</summary>
     public static bool IsCreateInstrument(IMethodSymbol method, KnownSymbols known) =>
-        method.Name.StartsWith("Create", System.StringComparison.Ordinal) && KnownSymbols.Is(method.ContainingType, known.Meter);
+        System.Array.IndexOf(CreateInstrumentNames, method.Name) >= 0 && KnownSymbols.Is(method.ContainingType, known.Meter);
 
     /// <summary>The argument bound to the parameter named <paramref name="name"/>, or null when the overload has none.</summary>
     public static IArgumentOperation? Argument(IInvocationOperation invocation, string name) => Argument(invocation.Arguments, name);

@@ -46,19 +46,20 @@ public sealed class ActivityNameFromDataAnalyzer : ToolkitAnalyzer
 
         // The operation's own syntax decides first: only a name written as an interpolation, a concatenation or a
         // string.Format/Concat/Join call can be built from data, so every other call leaves after a name comparison.
-        start.RegisterOperationAction(
+        SharedActions.RegisterInvocationAction(
+            start,
             context =>
             {
                 var invocation = (IInvocationOperation)context.Operation;
-                if (invocation.TargetMethod.Name is "StartActivity" or "CreateActivity"
-                    && KnownSymbols.Is(invocation.TargetMethod.ContainingType, known.ActivitySource)
+                if (KnownSymbols.Is(invocation.TargetMethod.ContainingType, known.ActivitySource)
                     && TelemetryCalls.Argument(invocation, "name") is { ArgumentKind: not ArgumentKind.DefaultValue } name
                     && MayBeBuilt(name.Value.Syntax))
                 {
                     Analyze(context, TelemetryCalls.ExplicitValue(name), known, data);
                 }
             },
-            OperationKind.Invocation);
+            "StartActivity",
+            "CreateActivity");
         start.RegisterOperationAction(
             context =>
             {

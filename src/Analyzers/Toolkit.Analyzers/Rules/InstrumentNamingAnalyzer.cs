@@ -60,15 +60,18 @@ public sealed class InstrumentNamingAnalyzer : ToolkitAnalyzer
             return;
         }
 
-        start.RegisterOperationAction(context =>
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-            if (TelemetryCalls.IsCreateInstrument(invocation.TargetMethod, known))
+        SharedActions.RegisterInvocationAction(
+            start,
+            context =>
             {
-                AnalyzeName(context, TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(invocation, "name")));
-                AnalyzeUnit(context, TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(invocation, "unit")));
-            }
-        }, OperationKind.Invocation);
+                var invocation = (IInvocationOperation)context.Operation;
+                if (TelemetryCalls.IsCreateInstrument(invocation.TargetMethod, known))
+                {
+                    AnalyzeName(context, TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(invocation, "name")));
+                    AnalyzeUnit(context, TelemetryCalls.ExplicitValue(TelemetryCalls.Argument(invocation, "unit")));
+                }
+            },
+            TelemetryCalls.CreateInstrumentNames);
     }
 
     private static void AnalyzeName(OperationAnalysisContext context, IOperation? value)

@@ -25,12 +25,16 @@ public sealed class LogTemplateAnalyzer : ToolkitAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
+    // Every method of LoggerExtensions.
+    private static readonly string[] LoggerExtensionsMethodNames =
+        ["Log", "LogTrace", "LogDebug", "LogInformation", "LogWarning", "LogError", "LogCritical", "BeginScope"];
+
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
         var loggerExtensions = known.LoggerExtensions;
         if (loggerExtensions is not null)
         {
-            start.RegisterOperationAction(context => Analyze(context, loggerExtensions), OperationKind.Invocation);
+            SharedActions.RegisterInvocationAction(start, context => Analyze(context, loggerExtensions), LoggerExtensionsMethodNames);
         }
     }
 

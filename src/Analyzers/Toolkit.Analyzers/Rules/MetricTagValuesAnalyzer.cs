@@ -46,6 +46,9 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(UnboundedValue, NonConstantName);
 
+    // The methods that measure (Add, Record) or create an instrument.
+    private static readonly string[] MeasuringMethodNames = ["Add", "Record", .. TelemetryCalls.CreateInstrumentNames];
+
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
         if (known.Meter is null || known.KeyValuePair is null)
@@ -55,27 +58,24 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
 
         var data = SensitiveData.Create(known);
         var callSites = new CallSites();
-        // A callback per invocation that leaves at the method's name marks the member whose code measures or creates
+        // An action for the calls of measuring methods (by name first) marks the member whose code measures or creates
         // an instrument; the compiler runs a member's operation actions before its operation-block actions, so only a
         // marked member's code is then read whole, in one walk, for what it writes to the locals its measurements use.
         // (Reported from the block action, the diagnostics stay local to the member, which the IDE's fixes need.)
         // Every member's block action asks; nearly none is marked, so a count of the marked ones answers most of them.
         var measuring = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
         int marked = 0;
-        start.RegisterOperationAction(
+        SharedActions.RegisterInvocationAction(
+            start,
             context =>
             {
                 var method = ((IInvocationOperation)context.Operation).TargetMethod;
-                if ((method.Name is "Add" or "Record" || method.Name.StartsWith("Create", System.StringComparison.Ordinal))
-                    && (IsMeasurement(method, known) || TelemetryCalls.IsCreateInstrument(method, known)))
+                if ((IsMeasurement(method, known) || TelemetryCalls.IsCreateInstrument(method, known)) && measuring.TryAdd(context.ContainingSymbol, true))
                 {
-                    if (measuring.TryAdd(context.ContainingSymbol, true))
-                    {
-                        Interlocked.Increment(ref marked);
-                    }
+                    Interlocked.Increment(ref marked);
                 }
             },
-            OperationKind.Invocation);
+            MeasuringMethodNames);
         start.RegisterOperationBlockAction(context =>
         {
             if (Volatile.Read(ref marked) > 0 && measuring.TryRemove(context.OwningSymbol, out _))

@@ -44,14 +44,17 @@ public sealed class PerCallTelemetryObjectAnalyzer : ToolkitAnalyzer
             }
         }, OperationKind.ObjectCreation);
 
-        start.RegisterOperationAction(context =>
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-            if (TelemetryCalls.IsCreateInstrument(invocation.TargetMethod, known))
+        SharedActions.RegisterInvocationAction(
+            start,
+            context =>
             {
-                Analyze(context, invocation, "instrument");
-            }
-        }, OperationKind.Invocation);
+                var invocation = (IInvocationOperation)context.Operation;
+                if (TelemetryCalls.IsCreateInstrument(invocation.TargetMethod, known))
+                {
+                    Analyze(context, invocation, "instrument");
+                }
+            },
+            TelemetryCalls.CreateInstrumentNames);
     }
 
     private static void Analyze(OperationAnalysisContext context, IOperation creation, string what)

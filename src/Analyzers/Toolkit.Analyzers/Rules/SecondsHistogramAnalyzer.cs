@@ -47,19 +47,23 @@ public sealed class SecondsHistogramAnalyzer : ToolkitAnalyzer
 
         // Whether a histogram field or property was created in seconds, decided once per member.
         var inSeconds = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-        start.RegisterOperationAction(context =>
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-            var method = invocation.TargetMethod;
-            if (method.Name == "CreateHistogram" && KnownSymbols.Is(method.ContainingType, known.Meter))
+        SharedActions.RegisterInvocationAction(
+            start,
+            context =>
             {
-                AnalyzeCreation(context, invocation, known);
-            }
-            else if (method.Name == "Record" && KnownSymbols.Is(method.ContainingType, known.Histogram))
-            {
-                AnalyzeRecord(context, invocation, known, inSeconds);
-            }
-        }, OperationKind.Invocation);
+                var invocation = (IInvocationOperation)context.Operation;
+                var method = invocation.TargetMethod;
+                if (method.Name == "CreateHistogram" && KnownSymbols.Is(method.ContainingType, known.Meter))
+                {
+                    AnalyzeCreation(context, invocation, known);
+                }
+                else if (method.Name == "Record" && KnownSymbols.Is(method.ContainingType, known.Histogram))
+                {
+                    AnalyzeRecord(context, invocation, known, inSeconds);
+                }
+            },
+            "CreateHistogram",
+            "Record");
     }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, IInvocationOperation invocation, KnownSymbols known)

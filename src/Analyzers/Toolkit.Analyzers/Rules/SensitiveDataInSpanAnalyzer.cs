@@ -38,7 +38,7 @@ public sealed class SensitiveDataInSpanAnalyzer : ToolkitAnalyzer
         var data = SensitiveData.Create(known);
         if (known.Activity is not null)
         {
-            start.RegisterOperationAction(context => AnalyzeCall(context, data), OperationKind.Invocation);
+            SharedActions.RegisterInvocationAction(start, context => AnalyzeCall(context, data), "SetTag", "AddTag", "SetBaggage", "AddBaggage", "Add");
         }
 
         if (known.Tag is not null)
@@ -66,7 +66,7 @@ public sealed class SensitiveDataInSpanAnalyzer : ToolkitAnalyzer
         }
     }
 
-    // Apart from AnalyzeCall, which every call of the compilation goes through: the local function below captures the
+    // Apart from AnalyzeCall, which every call of a method so named goes through: the local function below captures the
     // context, and a captured parameter is copied into the closure as the method starts.
     private static void AnalyzeTagCall(OperationAnalysisContext context, IInvocationOperation invocation, SensitiveData data)
     {

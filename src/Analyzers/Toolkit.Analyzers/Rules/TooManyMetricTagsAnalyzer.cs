@@ -40,7 +40,7 @@ public sealed class TooManyMetricTagsAnalyzer : ToolkitAnalyzer
 
         if (known.Meter is not null && known.KeyValuePair is not null)
         {
-            start.RegisterOperationAction(context => AnalyzeMeasurement(context, known), OperationKind.Invocation);
+            SharedActions.RegisterInvocationAction(start, context => AnalyzeMeasurement(context, known), "Add", "Record");
         }
     }
 
