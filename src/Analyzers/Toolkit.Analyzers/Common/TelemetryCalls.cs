@@ -11,6 +11,10 @@ internal static class TelemetryCalls
     public static bool IsStartActivity(IMethodSymbol method, KnownSymbols known) =>
         method.Name == "StartActivity" && KnownSymbols.Is(method.ContainingType, known.ActivitySource);
 
+    /// <summary>Every method of <c>Microsoft.Extensions.Logging.LoggerExtensions</c>.</summary>
+    public static readonly string[] LoggerExtensionsMethodNames =
+        ["Log", "LogTrace", "LogDebug", "LogInformation", "LogWarning", "LogError", "LogCritical", "BeginScope"];
+
     /// <summary>Every instrument factory of <c>Meter</c>.</summary>
     public static readonly string[] CreateInstrumentNames =
     [

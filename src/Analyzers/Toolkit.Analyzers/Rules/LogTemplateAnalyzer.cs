@@ -25,16 +25,12 @@ public sealed class LogTemplateAnalyzer : ToolkitAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
-    // Every method of LoggerExtensions.
-    private static readonly string[] LoggerExtensionsMethodNames =
-        ["Log", "LogTrace", "LogDebug", "LogInformation", "LogWarning", "LogError", "LogCritical", "BeginScope"];
-
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
         var loggerExtensions = known.LoggerExtensions;
         if (loggerExtensions is not null)
         {
-            SharedActions.RegisterInvocationAction(start, context => Analyze(context, loggerExtensions), LoggerExtensionsMethodNames);
+            SharedActions.RegisterInvocationAction(start, context => Analyze(context, loggerExtensions), TelemetryCalls.LoggerExtensionsMethodNames);
         }
     }
 

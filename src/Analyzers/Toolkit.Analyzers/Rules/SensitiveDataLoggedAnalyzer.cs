@@ -38,26 +38,33 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
 
         var data = SensitiveData.Create(known);
         var loggingMethods = new LoggingMethods(known);
+        // Any method can be a logging method; only a few names can be an ILogger extension.
         start.RegisterOperationAction(
-            context => Analyze(context, data, loggingMethods),
+            context =>
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                if (!invocation.Arguments.IsEmpty && loggingMethods.Contains(invocation.TargetMethod))
+                {
+                    Analyze(context, invocation, extension: false, data);
+                }
+            },
             OperationKind.Invocation);
+        SharedActions.RegisterInvocationAction(
+            start,
+            context =>
+            {
+                var invocation = (IInvocationOperation)context.Operation;
+                if (!invocation.Arguments.IsEmpty && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, known.LoggerExtensions))
+                {
+                    Analyze(context, invocation, extension: true, data);
+                }
+            },
+            TelemetryCalls.LoggerExtensionsMethodNames);
     }
 
-    private static void Analyze(OperationAnalysisContext context, SensitiveData data, LoggingMethods loggingMethods)
+    private static void Analyze(OperationAnalysisContext context, IInvocationOperation invocation, bool extension, SensitiveData data)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
         var known = data.Known;
-        if (invocation.Arguments.IsEmpty)
-        {
-            return;
-        }
-
-        bool extension = SymbolEqualityComparer.Default.Equals(method.ContainingType, known.LoggerExtensions);
-        if (!extension && !loggingMethods.Contains(method))
-        {
-            return;
-        }
 
         var names = data.NamesFor(context.Options, invocation.Syntax.SyntaxTree, Rule.Id);
         foreach (var argument in invocation.Arguments)
