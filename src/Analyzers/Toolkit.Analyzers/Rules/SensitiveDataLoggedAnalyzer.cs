@@ -130,13 +130,14 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
     /// compilation is to something else, so the cheap questions about the method come first, before any lookup: where
     /// <c>[BusinessEvent]</c> is not referenced, the method returns void and is not generic, as Microsoft's generator
     /// requires (SYSLIB1003, SYSLIB1011); a method of this compilation is a partial one. Then, once per assembly: one
-    /// that references neither attribute's assembly cannot declare either. Only the rest are looked up, once per
-    /// method. (The caches hold classes, not enums or tuples: the ReadyToRun image cannot hold the framework's
+    /// that references neither attribute's assembly cannot declare either, and one that only references
+    /// <c>[LoggerMessage]</c>'s asks the same of its methods. Only the rest are looked up, once per method. (The caches hold classes, not enums or tuples: the ReadyToRun image cannot hold the framework's
     /// dictionary code over a value type of ours, which the runtime would then compile in every compiler process.)
     /// </summary>
     private sealed class LoggingMethods(KnownSymbols known)
     {
         private static readonly object s_logging = new(), s_notLogging = new();
+        private static readonly object s_neither = new(), s_loggerMessageOnly = new(), s_both = new();
 
         private readonly string? _loggerMessageAssembly = known.LoggerMessageAttribute?.ContainingAssembly.Name;
         private readonly string? _businessEventAssembly = known.BusinessEvent?.ContainingAssembly.Name;
@@ -162,7 +163,7 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
                     return false;
                 }
             }
-            else if (!MayDeclare(assembly))
+            else if (Declares(assembly) is var declares && (declares == s_neither || (declares == s_loggerMessageOnly && (!method.ReturnsVoid || method.IsGenericMethod))))
             {
                 return false;
             }
@@ -178,17 +179,18 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
             return verdict == s_logging;
         }
 
-        /// <summary>Whether a referenced assembly can declare either kind of logging method.</summary>
-        private bool MayDeclare(IAssemblySymbol assembly)
+        /// <summary>Which kinds of logging method a referenced assembly can declare.</summary>
+        private object Declares(IAssemblySymbol assembly)
         {
             if (!_assemblies.TryGetValue(assembly, out object? verdict))
             {
-                bool may = References(assembly, _loggerMessageAssembly) || References(assembly, _businessEventAssembly);
-                verdict = may ? s_logging : s_notLogging;
+                verdict = References(assembly, _businessEventAssembly) ? s_both
+                    : References(assembly, _loggerMessageAssembly) ? s_loggerMessageOnly
+                    : s_neither;
                 _assemblies.TryAdd(assembly, verdict);
             }
 
-            return verdict == s_logging;
+            return verdict;
         }
 
         /// <summary>Whether <paramref name="assembly"/> is or references the assembly named <paramref name="name"/>.</summary>
