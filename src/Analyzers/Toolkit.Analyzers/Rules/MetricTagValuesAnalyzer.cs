@@ -47,7 +47,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(UnboundedValue, NonConstantName);
 
     // The methods that measure (Add, Record) or create an instrument.
-    private static readonly string[] MeasuringMethodNames = ["Add", "Record", .. TelemetryCalls.CreateInstrumentNames];
+    private static readonly string[] s_measuringMethodNames = ["Add", "Record", .. TelemetryCalls.CreateInstrumentNames];
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownSymbols known)
     {
@@ -75,7 +75,7 @@ public sealed class MetricTagValuesAnalyzer : ToolkitAnalyzer
                     Interlocked.Increment(ref marked);
                 }
             },
-            MeasuringMethodNames);
+            s_measuringMethodNames);
         start.RegisterOperationBlockAction(context =>
         {
             if (Volatile.Read(ref marked) > 0 && measuring.TryRemove(context.OwningSymbol, out _))

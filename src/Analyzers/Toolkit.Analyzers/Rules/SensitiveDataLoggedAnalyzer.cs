@@ -131,8 +131,9 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
     /// <c>[BusinessEvent]</c> is not referenced, the method returns void and is not generic, as Microsoft's generator
     /// requires (SYSLIB1003, SYSLIB1011); a method of this compilation is a partial one. Then, once per assembly: one
     /// that references neither attribute's assembly cannot declare either, and one that only references
-    /// <c>[LoggerMessage]</c>'s asks the same of its methods. Only the rest are looked up, once per method. (The caches hold classes, not enums or tuples: the ReadyToRun image cannot hold the framework's
-    /// dictionary code over a value type of ours, which the runtime would then compile in every compiler process.)
+    /// <c>[LoggerMessage]</c>'s asks the same of its methods. Only the rest are looked up, once per method. (The caches
+    /// hold classes, not enums or tuples: the ReadyToRun image cannot hold the framework's dictionary code over a value
+    /// type of ours, which the runtime would then compile in every compiler process.)
     /// </summary>
     private sealed class LoggingMethods(KnownSymbols known)
     {
@@ -146,7 +147,7 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
 
         public bool Contains(IMethodSymbol method)
         {
-            if (known.BusinessEvent is null && (!method.ReturnsVoid || method.IsGenericMethod))
+            if (known.BusinessEvent is null && !HasLoggerMessageShape(method))
             {
                 return false;
             }
@@ -158,12 +159,12 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
 
             if (SymbolEqualityComparer.Default.Equals(assembly, known.Compilation.Assembly))
             {
-                if ((!method.IsPartialDefinition && method.PartialDefinitionPart is null) || (known.LoggerMessageAttribute is null && known.BusinessEvent is null))
+                if (!method.IsPartialDefinition && method.PartialDefinitionPart is null)
                 {
                     return false;
                 }
             }
-            else if (Declares(assembly) is var declares && (declares == s_neither || (declares == s_loggerMessageOnly && (!method.ReturnsVoid || method.IsGenericMethod))))
+            else if (Declares(assembly) is var declares && (declares == s_neither || (declares == s_loggerMessageOnly && !HasLoggerMessageShape(method))))
             {
                 return false;
             }
@@ -178,6 +179,9 @@ public sealed class SensitiveDataLoggedAnalyzer : ToolkitAnalyzer
 
             return verdict == s_logging;
         }
+
+        /// <summary>What Microsoft's generator accepts: a method that returns void and is not generic.</summary>
+        private static bool HasLoggerMessageShape(IMethodSymbol method) => method.ReturnsVoid && !method.IsGenericMethod;
 
         /// <summary>Which kinds of logging method a referenced assembly can declare.</summary>
         private object Declares(IAssemblySymbol assembly)
